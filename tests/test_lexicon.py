@@ -1,0 +1,121 @@
+"""The loaded-term lexicon: coverage, matching rules, extension, and errors naming row and column."""
+
+import pandas as pd
+import pytest
+
+import toneanalysis as ta
+
+
+def terms_in(text, **kwargs):
+    return ta.find_loaded_terms(text, **kwargs)["term"].tolist()
+
+
+def test_default_lexicon_is_large_and_valid():
+    lex = ta.default_lexicon()
+    assert len(lex) >= 500
+    entries = lex.entries
+    assert set(entries["category"]) >= {"name_calling", "emotive_adjective", "loaded_verb", "loaded_metaphor",
+                                        "exaggeration", "doubt_verb", "puffery", "scare_phrase"}
+    assert set(entries["framing"]) == {"negative", "positive", "mixed"}
+    assert entries["term"].is_unique
+    assert (entries.loc[entries["category"] != "exaggeration", "neutral"] != "").all()
+
+
+def test_sample_loaded_language_is_found(sample):
+    hits = ta.find_loaded_terms(sample)
+    found = set(hits["text"].str.lower())
+    for expected in ["tyrants", "axis of evil", "snarling grin", "brutal", "chilling", "bromance",
+                     "dictatorship", "short man syndrome", "tyrant"]:
+        assert any(expected in f for f in found), expected
+    # Offsets point at the matched text in the block's original (typographic) text.
+    blocks = {b.index: b.text for b in sample.blocks}
+    for row in hits.itertuples():
+        assert blocks[row.block][row.start:row.end] == row.text
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("The tyrants met.", "tyrant"),
+        ("TYRANT meets tyrant", "tyrant"),
+        ("The minister slammed the plan.", "slam"),
+        ("Critics are slamming the plan.", "slam"),
+        ("a \u2018brutal\u2019 crackdown", "brutal"),
+        ("his \u2018Axis of Evil\u2019 ally", "axis of evil"),
+        ("the so\u2011called deal", "so-called"),
+    ],
+)
+def test_matching_is_case_inflection_and_typography_proof(text, term):
+    assert term in terms_in(text)
+
+
+def test_whole_words_only():
+    assert terms_in("Tyrannosaurus bones and brutalist buildings were shown.") == []
+
+
+def test_innocent_uses_do_not_fire():
+    assert "regime" not in terms_in("The new tax regime starts in April.")
+    assert "regime" in terms_in("The regime jailed its critics.")
+
+
+def test_longest_match_wins():
+    hits = ta.find_loaded_terms("Putin formed an axis of evil.")
+    assert hits["term"].tolist() == ["axis of evil"]
+
+
+def test_replace_and_extend_with_a_dict():
+    custom = {"jackboot": {"category": "loaded_metaphor", "weight": 3, "framing": "negative", "neutral": "force"}}
+    assert terms_in("Jackboots marched; the tyrant watched.", lexicon=custom) == ["jackboot"]
+    extended = ta.default_lexicon().extend(custom)
+    assert terms_in("Jackboots marched; the tyrant watched.", lexicon=extended) == ["jackboot", "tyrant"]
+    assert len(extended) == len(ta.default_lexicon()) + 1
+
+
+def test_csv_lexicon(tmp_path):
+    path = tmp_path / "lex.csv"
+    path.write_text("term,category,weight,framing,neutral\nfat cat,name_calling,2,negative,executive\n")
+    hits = ta.find_loaded_terms("Fat cats got bonuses.", lexicon=path)
+    assert hits[["text", "term", "weight"]].values.tolist() == [["Fat cats", "fat cat", 2.0]]
+
+
+@pytest.mark.parametrize(
+    "body, row, column",
+    [
+        ("fat cat,name_calling,heavy,negative,executive\n", 2, "weight"),
+        ("fat cat,name_calling,2,negative,executive\nthug,insult,3,negative,person\n", 3, "category"),
+        ("fat cat,name_calling,2,bad,executive\n", 2, "framing"),
+        (",name_calling,2,negative,executive\n", 2, "term"),
+        ("fat cat,name_calling,2,negative,\n", 2, "neutral"),
+        ("fat cat,name_calling,2,negative,executive\nFat  Cat,name_calling,1,negative,boss\n", 3, "term"),
+    ],
+)
+def test_malformed_csv_names_row_and_column(tmp_path, body, row, column):
+    path = tmp_path / "bad.csv"
+    path.write_text("term,category,weight,framing,neutral\n" + body)
+    with pytest.raises(ta.ToneAnalysisError, match=rf"row {row}, column '{column}'"):
+        ta.load_lexicon(path)
+
+
+def test_malformed_header_and_ragged_rows(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("term,category,weight\nx,name_calling,2\n")
+    with pytest.raises(ta.ToneAnalysisError, match="column 'framing'"):
+        ta.load_lexicon(path)
+    path.write_text("term,category,weight,framing,neutral\nx,name_calling,2,negative,y,extra,more\n")
+    with pytest.raises(ta.ToneAnalysisError, match="row 2"):
+        ta.load_lexicon(path)
+    with pytest.raises(ta.ToneAnalysisError, match="no such file"):
+        ta.load_lexicon(tmp_path / "missing.csv")
+
+
+def test_dict_errors_name_the_term():
+    with pytest.raises(ta.ToneAnalysisError, match="row 1, column 'weight'"):
+        ta.load_lexicon({"thug": {"category": "name_calling", "weight": -1, "framing": "negative", "neutral": "man"}})
+    with pytest.raises(ta.ToneAnalysisError, match="column 'framing'"):
+        ta.load_lexicon({"thug": {"category": "name_calling", "weight": 1, "neutral": "man"}})
+
+
+def test_dataframe_lexicon():
+    frame = pd.DataFrame([{"term": "fat cat", "category": "name_calling", "weight": 2, "framing": "negative",
+                           "neutral": "executive"}])
+    assert len(ta.load_lexicon(frame)) == 1

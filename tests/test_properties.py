@@ -1,0 +1,48 @@
+"""Property tests: any Unicode input loads and scores without crashing, offsets stay in the text,
+and every input line is accounted for."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import toneanalysis as ta
+
+WORDS = st.sampled_from(["tyrant", "Tyrants", "\u2018Axis of Evil\u2019", "slammed", "regime", "tax regime", "said",
+                         "ADVERTISEMENT", "Reuters", "[/caption]", "\u201cquote\u201d", "Read Entire Article", "\n",
+                         "\n\n", ".", "Mr.", "\u2013", "\u00a0"])
+TEXT = st.one_of(st.text(max_size=300), st.lists(st.one_of(WORDS, st.text(max_size=12)), max_size=40).map(" ".join))
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(TEXT)
+def test_any_text_is_accounted_for_line_by_line(text):
+    article = ta.article_from_text(text)
+    lines = article.lines()
+    assert lines["raw"].tolist() == text.splitlines()
+    nonblank = lines["raw"].str.strip() != ""
+    assert lines.loc[nonblank, "block"].notna().all()
+    assert set(lines.loc[nonblank, "role"]) <= {"headline", "paragraph", "caption", "credit", "boilerplate"}
+    for block in article.blocks:
+        assert block.text == block.raw[block.raw_start:block.raw_start + len(block.text)]
+
+
+@SETTINGS
+@given(TEXT)
+def test_any_text_scores_and_offsets_stay_inside(text):
+    article = ta.article_from_text(text)
+    texts = {b.index: b.text for b in article.blocks}
+    hits = ta.find_loaded_terms(article)
+    for row in hits.itertuples():
+        assert 0 <= row.start < row.end <= len(texts[row.block])
+        assert texts[row.block][row.start:row.end] == row.text
+    table = ta.score_paragraphs(article)
+    assert table["tone"].dropna().between(-1, 1).all()
+    scores = ta.score_texts([text])
+    assert len(scores) == 1
+
+
+@SETTINGS
+@given(st.text(min_size=1, max_size=200).filter(lambda t: t.strip() and len(t.splitlines()) == 1))
+def test_one_paragraph_string_offsets_index_the_string(text):
+    for row in ta.find_loaded_terms(text).itertuples():
+        assert text[row.start:row.end] == row.text

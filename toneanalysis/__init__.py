@@ -1,0 +1,22 @@
+"""toneanalysis: tone and loaded language in news writing, paragraph by paragraph.
+
+>>> import toneanalysis as ta
+>>> article = ta.article_from_text("Tyrants meet\\n\\nThe two leaders met in Pyongyang.")
+>>> ta.score_paragraphs(article)["role"].tolist()
+['headline', 'paragraph']
+"""
+
+from .article import Article, Block, article_from_text, load_article
+from .errors import ToneAnalysisError
+from .html import article_from_html
+from .lexicon import Lexicon, default_lexicon, load_lexicon
+from .scoring import find_loaded_terms, score_paragraphs, score_sentences, score_texts
+from .text import normalise, split_sentences
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article", "Block", "Lexicon", "ToneAnalysisError",
+    "article_from_html", "article_from_text", "default_lexicon", "find_loaded_terms", "load_article",
+    "load_lexicon", "normalise", "score_paragraphs", "score_sentences", "score_texts", "split_sentences",
+]

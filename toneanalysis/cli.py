@@ -1,0 +1,59 @@
+"""The `toneanalysis` command: parse arguments, call the package's functions, write the result.
+
+    toneanalysis score ARTICLE [--format table|csv|json] [--lexicon CSV]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .errors import ToneAnalysisError
+
+
+def _score(args) -> int:
+    import pandas as pd
+
+    from .article import load_article
+    from .scoring import score_paragraphs
+
+    article = load_article(args.article)
+    table = score_paragraphs(article, lexicon=args.lexicon)
+    if args.format == "csv":
+        table.to_csv(sys.stdout, index=False)
+    elif args.format == "json":
+        sys.stdout.write(table.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+    else:
+        columns = ["block", "role", "position", "tone", "vader_compound", "textblob_polarity",
+                   "textblob_subjectivity", "loaded_count", "loaded_weight", "loaded_terms", "text"]
+        with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 48,
+                               "display.float_format", "{:.3f}".format):
+            print(f"# {article.source}: {len(table)} scored blocks ({args.lexicon or 'default lexicon'})")
+            print(table[columns].to_string(index=False))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="toneanalysis", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    score = commands.add_parser("score", help="print the paragraph scores of an article")
+    score.add_argument("article", help="a text or HTML file")
+    score.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    score.add_argument("--lexicon", help="a lexicon CSV to use instead of the default one")
+    score.set_defaults(run=_score)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ToneAnalysisError as error:
+        print(f"toneanalysis: error: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

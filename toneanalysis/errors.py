@@ -1,0 +1,5 @@
+"""The one exception type users catch."""
+
+
+class ToneAnalysisError(ValueError):
+    """Bad input (file, text, lexicon, arguments), with a message that names the problem and where it is."""

@@ -1,0 +1,130 @@
+"""Articles from HTML pages, with BeautifulSoup (the standard library's parser, which keeps line numbers).
+
+The article body is the page's `<article>` (or `<main>`, or `[itemprop=articleBody]`, or `<body>`).
+Headings, paragraphs, list items, quotes and figure captions become blocks; scripts, navigation,
+ad slots, and text outside the body become `boilerplate` blocks, so nothing vanishes unannounced.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from . import roles
+from .article import Article, Block
+
+_BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "figcaption", "pre", "dt", "dd", "td"}
+_DROP_TAGS = {"script", "style", "noscript", "nav", "aside", "footer", "header", "form", "iframe", "svg",
+              "button", "template", "select", "input", "object", "embed", "canvas"}
+_DEBRIS_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:ad|ads|advert|advertisement|promo|sponsor|newsletter|cookie|consent|share|social|related|"
+    r"most-read|trending|outbrain|taboola|comments?|subscribe|paywall|byline-share)(?:$|[\s_-])",
+    re.I,
+)
+_CREDIT_CLASS = re.compile(r"credit|copyright|source|byline-photo|photographer", re.I)
+
+
+def _classes(tag: Tag) -> str:
+    return " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+
+
+def _text(node) -> str:
+    return re.sub(r"\s+", " ", node.get_text() if isinstance(node, Tag) else str(node)).strip()
+
+
+def _root(soup: BeautifulSoup) -> Tag:
+    for selector in ("article", "main", "[itemprop=articleBody]", "[role=main]", "body"):
+        found = soup.select_one(selector)
+        if found is not None and _text(found):
+            return found
+    return soup
+
+
+class _Builder:
+    def __init__(self):
+        self.blocks: list[Block] = []
+
+    def add(self, role: str, text: str, reason: str, line: int | None) -> None:
+        if text:
+            self.blocks.append(Block(len(self.blocks), role, text, reason, line=line, raw=text))
+
+    def add_text(self, text: str, line: int | None, *, tag: str) -> None:
+        """Classify one piece of visible text with the same rules as a text line."""
+        if (why := roles.boilerplate_reason(text)) is not None:
+            self.add("boilerplate", text, why, line)
+        elif (why := roles.credit_reason(text)) is not None:
+            self.add("credit", text, why, line)
+        elif tag == "figcaption" or (caption := roles.caption_parts(text)) is not None:
+            if tag == "figcaption":
+                caption = roles.caption_parts(text) or (0, len(text), "figure caption")
+            start, end, reason = caption
+            self.add("caption", text[start:end], reason if tag != "figcaption" else "figure caption", line)
+            if end < len(text) and text[end:].strip():
+                self.add("credit", text[end:].strip(" ()[]"), "credit at the end of a caption", line)
+        elif tag == "h1" and not any(b.role == "headline" for b in self.blocks):
+            self.add("headline", text, "the page's first <h1>", line)
+        else:
+            self.add("paragraph", text, f"<{tag}> in the article body", line)
+
+    def walk_outside(self, node: Tag, root: Tag) -> None:
+        """Page furniture around the article body is kept as boilerplate, in document order."""
+        if node is root:
+            self.walk(root)
+            return
+        for child in node.children:
+            if isinstance(child, Tag) and (child is root or root in child.descendants):
+                self.walk_outside(child, root)
+            elif isinstance(child, Tag) and child.name not in ("script", "style") and (text := _text(child)):
+                self.add("boilerplate", text, f"<{child.name}> outside the article body", child.sourceline)
+            elif isinstance(child, NavigableString) and not isinstance(child, Comment) and (text := _text(child)):
+                self.add("boilerplate", text, "text outside the article body", getattr(node, "sourceline", None))
+
+    def walk(self, node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                if text := _text(child):
+                    self.add_text(text, getattr(node, "sourceline", None), tag="text")
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name.lower()
+            if name in _DROP_TAGS or _DEBRIS_CLASS.search(_classes(child)):
+                self.add("boilerplate", _text(child), f"<{name}> element ({_classes(child).strip() or 'page furniture'})",
+                         child.sourceline)
+            elif name == "figcaption":
+                credits = [c for c in child.find_all(True) if _CREDIT_CLASS.search(_classes(c))]
+                for credit in credits:
+                    credit.extract()
+                self.add_text(_text(child), child.sourceline, tag="figcaption")
+                for credit in credits:
+                    self.add("credit", _text(credit), "credit inside a figure caption", child.sourceline)
+            elif name in _BLOCK_TAGS and not child.find(_BLOCK_TAGS - {"td"}):
+                self.add_text(_text(child), child.sourceline, tag=name)
+            elif _CREDIT_CLASS.search(_classes(child)) and len(_text(child)) < 100:
+                self.add("credit", _text(child), "element marked as a credit", child.sourceline)
+            else:
+                self.walk(child)
+
+
+def article_from_html(html: str, *, source: str = "<html>") -> Article:
+    """Build an `Article` from an HTML page or fragment.
+
+    >>> a = article_from_html("<article><h1>Storm hits coast</h1><p>Homes were flooded.</p></article>")
+    >>> [(b.role, b.text) for b in a.blocks]
+    [('headline', 'Storm hits coast'), ('paragraph', 'Homes were flooded.')]
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    root = _root(soup)
+    builder = _Builder()
+    title = soup.title.get_text(strip=True) if soup.title else ""
+    builder.walk_outside(soup.body or soup, root)
+    blocks = builder.blocks
+    if title and not any(b.role == "headline" for b in blocks):
+        blocks.insert(0, Block(0, "headline", title, "the page's <title>", line=soup.title.sourceline, raw=title))
+    blocks = [Block(i, b.role, b.text, b.reason, b.line, b.raw, b.raw_start) for i, b in enumerate(blocks)]
+    return Article(tuple(blocks), source=source)

@@ -1,0 +1,262 @@
+"""The loaded-term lexicon: loading, validation, inflection, and one compiled matcher.
+
+The default lexicon ships in the package (`lexicons/loaded_terms.csv`, written for this project,
+MIT licence; see docs/LEXICON.md). Each entry has a `term`, `category`, `weight`, `framing`,
+a `neutral` alternative and optional `exceptions` (phrases in which the term is innocent,
+such as "tax regime"). Terms written as a lemma match every inflection (tyrant/tyrants,
+slam/slammed); a term written in one form ("claimed") matches only that form.
+
+Matching runs one spaCy `PhraseMatcher` over lower-cased tokens of the typography-normalised
+text, so its cost does not grow with the number of entries.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import itertools
+import numbers
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import ToneAnalysisError
+from .text import nlp, normalise
+
+COLUMNS = ("term", "category", "weight", "framing", "neutral", "exceptions")
+REQUIRED = ("term", "category", "weight", "framing")
+CATEGORIES = (
+    "name_calling", "emotive_adjective", "loaded_noun", "loaded_verb", "loaded_metaphor",
+    "exaggeration", "doubt_verb", "puffery", "scare_phrase",
+)
+FRAMINGS = ("negative", "positive", "mixed")
+
+
+def _inflections(word: str) -> set[str]:
+    from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas
+
+    forms = {f for group in getAllInflections(word).values() for f in group}
+    if not forms and word.isalpha() and not getAllLemmas(word):
+        # A word lemminflect does not know ("bromance") is taken for a noun.
+        forms = {f for group in getAllInflectionsOOV(word, "NOUN").values() for f in group}
+    return forms | {word}
+
+
+def expand(term: str) -> list[str]:
+    """Every surface form a lexicon term matches: its inflections, and spaced forms of hyphenated words.
+
+    A phrase inflects its last word, and its first word when that is a verb ("lash out" → "lashed out").
+
+    >>> sorted(expand("tyrant"))
+    ['tyrant', 'tyrants']
+    >>> "lashed out" in expand("lash out")
+    True
+    """
+    words = term.split()
+    if len(words) == 1:
+        variants = [_inflections(words[0])]
+    else:
+        from lemminflect import getAllInflections
+
+        verb_forms = {f for tag, group in getAllInflections(words[0], upos="VERB").items() for f in group}
+        variants = [verb_forms | {words[0]}, *({w} for w in words[1:-1]), _inflections(words[-1])]
+    forms = {" ".join(combo) for combo in itertools.product(*variants)}
+    forms |= {f.replace("-", " ") for f in forms if "-" in f}
+    return sorted(forms)
+
+
+class Lexicon:
+    """Validated lexicon entries (a DataFrame, `entries`) and their compiled matcher.
+
+    Build one with `load_lexicon`; combine with `extend`.
+    """
+
+    def __init__(self, entries: pd.DataFrame, *, source: str = "<lexicon>"):
+        self.entries = entries.reset_index(drop=True)
+        self.source = source
+        self._matcher = None
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __repr__(self) -> str:
+        counts = self.entries["category"].value_counts().to_dict()
+        return f"Lexicon({len(self)} entries from {self.source}, {counts})"
+
+    def extend(self, other) -> Lexicon:
+        """A new lexicon with `other`'s entries added; an entry for a term already present replaces it."""
+        extra = other if isinstance(other, Lexicon) else load_lexicon(other)
+        keep = ~self.entries["term"].isin(set(extra.entries["term"]))
+        merged = pd.concat([self.entries[keep], extra.entries], ignore_index=True)
+        return Lexicon(merged, source=f"{self.source} + {extra.source}")
+
+    @property
+    def matcher(self):
+        if self._matcher is None:
+            self._matcher = self._compile()
+        return self._matcher
+
+    def _compile(self):
+        from spacy.matcher import PhraseMatcher
+
+        pipeline = nlp()
+        matcher = PhraseMatcher(pipeline.vocab, attr="LOWER")
+        seen: set[str] = set()
+        keys, patterns = [], []
+        for i, term, exceptions in zip(self.entries.index, self.entries["term"], self.entries["exceptions"]):
+            for form in expand(term):
+                if form not in seen:  # a form claimed by two entries goes to the first
+                    seen.add(form)
+                    keys.append(f"T{i}")
+                    patterns.append(form)
+            for phrase in filter(None, (p.strip() for p in exceptions.split(";"))):
+                for form in expand(phrase):
+                    keys.append(f"X{i}")
+                    patterns.append(form)
+        docs = pipeline.tokenizer.pipe(patterns, batch_size=1000)
+        for key, group in itertools.groupby(zip(keys, docs), key=lambda pair: pair[0]):
+            matcher.add(key, [doc for _, doc in group])
+        return matcher
+
+    def match(self, doc) -> list[tuple[int, int, int]]:
+        """(entry index, start char, end char) of each loaded term in a spaCy Doc, longest match first.
+
+        Overlapping matches keep the longest ("axis of evil" over "evil"); a match inside one of
+        its entry's exception phrases ("tax regime") is dropped.
+        """
+        strings = doc.vocab.strings
+        found, excluded = [], []
+        for key, start, end in self.matcher(doc):
+            label = strings[key]
+            (excluded if label[0] == "X" else found).append((int(label[1:]), start, end))
+        if excluded:
+            found = [
+                (entry, s, e) for entry, s, e in found
+                if not any(x == entry and xs <= s and e <= xe for x, xs, xe in excluded)
+            ]
+        found.sort(key=lambda m: (m[1], -(m[2] - m[1])))
+        kept, last_end = [], -1
+        for entry, s, e in found:
+            if s >= last_end:
+                kept.append((entry, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+                last_end = e
+        return kept
+
+
+def _fail(source: str, row: int | None, column: str | None, problem: str):
+    where = source
+    if row is not None:
+        where += f", row {row}"
+    if column is not None:
+        where += f", column '{column}'"
+    raise ToneAnalysisError(f"lexicon {where}: {problem}")
+
+
+def _validate(records: list[dict], source: str, *, first_row: int) -> pd.DataFrame:
+    rows = []
+    seen: dict[str, int] = {}
+    for number, record in enumerate(records, start=first_row):
+        missing = [c for c in REQUIRED if c not in record]
+        if missing:
+            _fail(source, number, missing[0], "missing")
+        cells = {c: record.get(c) for c in COLUMNS}
+        for column in ("term", "category", "framing", "neutral", "exceptions"):
+            value = cells[column]
+            if value is None or (isinstance(value, float) and value != value):
+                value = ""
+            if not isinstance(value, str):
+                _fail(source, number, column, f"expected text, got {value!r}")
+            cells[column] = value.strip()
+        term = normalise(cells["term"]).lower()
+        term = " ".join(term.split())
+        if not term:
+            _fail(source, number, "term", "empty")
+        if cells["category"] not in CATEGORIES:
+            _fail(source, number, "category", f"{cells['category']!r} is not one of {', '.join(CATEGORIES)}")
+        if cells["framing"] not in FRAMINGS:
+            _fail(source, number, "framing", f"{cells['framing']!r} is not one of {', '.join(FRAMINGS)}")
+        weight = cells["weight"]
+        if isinstance(weight, str):
+            try:
+                weight = float(weight.strip())
+            except ValueError:
+                _fail(source, number, "weight", f"{weight!r} is not a number")
+        if isinstance(weight, bool) or not isinstance(weight, numbers.Real) or not 0 < float(weight) <= 10:
+            _fail(source, number, "weight", f"{weight!r} is not a number in (0, 10]")
+        if not cells["neutral"] and cells["category"] != "exaggeration":
+            _fail(source, number, "neutral", "empty (only an exaggeration may have no neutral alternative)")
+        if term in seen:
+            _fail(source, number, "term", f"{term!r} repeats row {seen[term]}")
+        seen[term] = number
+        rows.append({**cells, "term": term, "weight": float(weight)})
+    if not rows:
+        _fail(source, None, None, "has no entries")
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def _read_csv(text: str, source: str) -> list[dict]:
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        _fail(source, 1, missing[0], f"missing from the header (found {header})")
+    unknown = [c for c in header if c not in COLUMNS]
+    if unknown:
+        _fail(source, 1, unknown[0], f"unknown column (expected {', '.join(COLUMNS)})")
+    records = []
+    for number, record in enumerate(reader, start=2):
+        if None in record:
+            _fail(source, number, None, f"has {len(header) + len(record[None])} fields, the header has {len(header)}")
+        records.append({k: v for k, v in record.items() if v is not None})
+    return records
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped with the package (cached)."""
+    text = resources.files("toneanalysis").joinpath("lexicons/loaded_terms.csv").read_text(encoding="utf-8")
+    return Lexicon(_validate(_read_csv(text, "loaded_terms.csv"), "loaded_terms.csv", first_row=2),
+                   source="toneanalysis default")
+
+
+def load_lexicon(source=None) -> Lexicon:
+    """Load a lexicon from a CSV path, a DataFrame, a list of records, or a dict.
+
+    A dict maps a term to its fields: ``{"jackboot": {"category": "loaded_metaphor", "weight": 3,
+    "framing": "negative", "neutral": "force"}}``. `None` gives the default lexicon. To add entries to
+    the default rather than replace it: ``default_lexicon().extend(...)``.
+    Errors name the row and the column.
+    """
+    if source is None:
+        return default_lexicon()
+    if isinstance(source, Lexicon):
+        return source
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        if not path.is_file():
+            raise ToneAnalysisError(f"lexicon {path}: no such file")
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ToneAnalysisError(f"lexicon {path}: not UTF-8 text (byte {error.start})") from None
+        return Lexicon(_validate(_read_csv(text, str(path)), str(path), first_row=2), source=str(path))
+    if isinstance(source, pd.DataFrame):
+        return Lexicon(_validate(source.to_dict("records"), "<DataFrame>", first_row=0), source="<DataFrame>")
+    if isinstance(source, Mapping):
+        records = []
+        for term, fields in source.items():
+            if not isinstance(fields, Mapping):
+                raise ToneAnalysisError(f"lexicon <dict>, term {term!r}: expected a dict of fields, got {fields!r}")
+            records.append({**fields, "term": term})
+        return Lexicon(_validate(records, "<dict>", first_row=1), source="<dict>")
+    if isinstance(source, list):
+        return Lexicon(_validate(source, "<list>", first_row=1), source="<list>")
+    raise ToneAnalysisError(f"lexicon: cannot read a {type(source).__name__}; give a CSV path, DataFrame or dict")
+
+
+def resolve(lexicon) -> Lexicon:
+    """The lexicon a scoring function uses: its `lexicon=` argument, or the default."""
+    return default_lexicon() if lexicon is None else load_lexicon(lexicon)

@@ -1,0 +1,231 @@
+"""Scores per paragraph, per sentence, per loaded-term hit, and per text of a corpus.
+
+Every path runs the same pipeline on typography-normalised text: spaCy's rule-based sentencizer,
+VADER and TextBlob per sentence, the lexicon's matcher per paragraph; paragraph scores are
+word-weighted means of sentence scores (VADER's compound saturates on long text).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from . import lexicon as lexicon_module
+from .article import Article, article_from_text
+from .errors import ToneAnalysisError
+from .sentiment import SentenceSentiment, sentence_sentiment
+from .text import count_words, nlp, normalise, sentence_spans
+from .tone import tone_score
+
+SENTIMENT_COLUMNS = list(SentenceSentiment._fields)
+SCORE_COLUMNS = [
+    "n_words", "n_sentences", *SENTIMENT_COLUMNS, "tone",
+    "loaded_count", "loaded_weight", "loaded_per_100_words", "loaded_terms",
+]
+HIT_COLUMNS = ["block", "role", "sentence", "start", "end", "text", "term", "category", "weight", "framing", "neutral"]
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    n_words: int
+    sentiment: SentenceSentiment
+    tone: float
+
+
+class Hit(NamedTuple):
+    entry: int
+    start: int
+    end: int
+    sentence: int
+
+
+class Analysis(NamedTuple):
+    """Everything measured on one text: its sentences and its loaded-term hits (offsets into the text)."""
+
+    text: str
+    sentences: list[Sentence]
+    hits: list[Hit]
+
+
+def analyse(texts: Iterable[str], lex: lexicon_module.Lexicon, *, batch_size: int = 256) -> Iterator[Analysis]:
+    """Analyse texts lazily, in order; memory stays flat however many texts come in."""
+    entries = lex.entries
+    weights = entries["weight"].to_numpy()
+    framings = entries["framing"].to_numpy()
+    texts = iter(texts)
+    originals: deque[str] = deque()
+
+    def normalised():
+        for text in texts:
+            originals.append(text)
+            yield normalise(text)
+
+    for doc in nlp().pipe(normalised(), batch_size=batch_size):
+        original = originals.popleft()
+        [spans] = sentence_spans([doc])
+        matches = lex.match(doc)
+        sentences, hits = [], []
+        for index, (start, end) in enumerate(spans):
+            inside = [m for m in matches if start <= m[1] < end]
+            for entry, s, e in inside:
+                hits.append(Hit(entry, s, e, index))
+            signed = sum(weights[m[0]] * (1 if framings[m[0]] == "positive" else -1 if framings[m[0]] == "negative" else 0)
+                         for m in inside)
+            sentence_text = doc.text[start:end]
+            sentiment = sentence_sentiment(sentence_text)
+            n_words = count_words(sentence_text)
+            sentences.append(Sentence(start, end, n_words, sentiment, tone_score(sentiment, signed, n_words)))
+        yield Analysis(original, sentences, hits)
+
+
+def aggregate(analysis: Analysis, lex: lexicon_module.Lexicon) -> dict:
+    """Paragraph-level score columns: word-weighted means of the sentence scores, and hit counts."""
+    n_words = count_words(analysis.text)
+    row = {"n_words": n_words, "n_sentences": len(analysis.sentences)}
+    if analysis.sentences:
+        weights = np.array([max(s.n_words, 1) for s in analysis.sentences], dtype=float)
+        values = np.array([s.sentiment for s in analysis.sentences], dtype=float)
+        means = weights @ values / weights.sum()
+        row.update(zip(SENTIMENT_COLUMNS, means.tolist()))
+        row["tone"] = float(weights @ np.array([s.tone for s in analysis.sentences]) / weights.sum())
+    else:
+        row.update({c: math.nan for c in SENTIMENT_COLUMNS}, tone=math.nan)
+    entries = lex.entries
+    hit_weights = [float(entries.at[h.entry, "weight"]) for h in analysis.hits]
+    row["loaded_count"] = len(analysis.hits)
+    row["loaded_weight"] = float(sum(hit_weights))
+    row["loaded_per_100_words"] = 100 * len(analysis.hits) / n_words if n_words else math.nan
+    row["loaded_terms"] = "; ".join(analysis.text[h.start:h.end] for h in analysis.hits)
+    return row
+
+
+def _as_article(article_or_text) -> Article:
+    if isinstance(article_or_text, Article):
+        return article_or_text
+    if isinstance(article_or_text, str):
+        if not article_or_text.strip():
+            raise ToneAnalysisError("the text is empty")
+        return article_from_text(article_or_text)
+    raise ToneAnalysisError(
+        f"expected an Article (from load_article) or a str of text, got {type(article_or_text).__name__}"
+    )
+
+
+def _positions(n_words: list[int]) -> list[float]:
+    """Each block's midpoint as a share (0..1) of the scored words, so pieces of any length compare."""
+    total = sum(n_words)
+    if total == 0:
+        return [0.0] * len(n_words)
+    before = np.cumsum([0, *n_words[:-1]])
+    return [float((b + n / 2) / total) for b, n in zip(before, n_words)]
+
+
+def score_paragraphs(article, *, lexicon=None, include_unscored: bool = False) -> pd.DataFrame:
+    """One row per scored block (headline, paragraphs, captions) in reading order.
+
+    Columns: `block`, `role`, `line`, `position` (0..1 through the piece, by words), `text`, then
+    `n_words`, `n_sentences`, `vader_compound`, `vader_pos`, `vader_neg`, `vader_neu`,
+    `textblob_polarity`, `textblob_subjectivity`, `tone`, `loaded_count`, `loaded_weight`,
+    `loaded_per_100_words`, `loaded_terms`. With `include_unscored=True`, credits and boilerplate
+    appear too, with empty scores and the `reason` they were not scored.
+
+    >>> score_paragraphs("The tyrant smiled.")[["role", "loaded_count", "loaded_terms"]].to_dict("records")
+    [{'role': 'paragraph', 'loaded_count': 1, 'loaded_terms': 'tyrant'}]
+    """
+    art = _as_article(article)
+    lex = lexicon_module.resolve(lexicon)
+    scored = art.scored_blocks()
+    rows = [aggregate(a, lex) for a in analyse((b.text for b in scored), lex)]
+    frame = pd.DataFrame(rows, columns=SCORE_COLUMNS)
+    frame.insert(0, "text", [b.text for b in scored])
+    frame.insert(0, "position", _positions(frame["n_words"].tolist()))
+    frame.insert(0, "line", pd.array([b.line for b in scored], dtype="Int64"))
+    frame.insert(0, "role", [b.role for b in scored])
+    frame.insert(0, "block", [b.index for b in scored])
+    if include_unscored:
+        others = pd.DataFrame(
+            [(b.index, b.role, b.line, b.text, b.reason) for b in art.blocks if not b.scored],
+            columns=["block", "role", "line", "text", "reason"],
+        ).astype({"line": "Int64"})
+        frame["reason"] = [b.reason for b in scored]
+        frame = pd.concat([frame, others], ignore_index=True).sort_values("block", ignore_index=True)
+    return frame
+
+
+def _hit_rows(art: Article, lex) -> list[tuple]:
+    entries = lex.entries
+    scored = art.scored_blocks()
+    rows = []
+    for block, analysis in zip(scored, analyse((b.text for b in scored), lex)):
+        for hit in analysis.hits:
+            entry = entries.loc[hit.entry]
+            rows.append((block.index, block.role, hit.sentence, hit.start, hit.end, block.text[hit.start:hit.end],
+                         entry["term"], entry["category"], float(entry["weight"]), entry["framing"], entry["neutral"]))
+    return rows
+
+
+def find_loaded_terms(article, *, lexicon=None) -> pd.DataFrame:
+    """One row per loaded-term occurrence, in reading order.
+
+    Columns: `block`, `role`, `sentence` (index within the block), `start`/`end` (offsets into the
+    block's original text; into the string itself when given a one-paragraph string), `text` (as
+    written), `term`, `category`, `weight`, `framing`, `neutral`.
+
+    >>> find_loaded_terms("Putin\u2019s snarling grin.")[["start", "end", "text", "term"]].to_dict("records")
+    [{'start': 8, 'end': 21, 'text': 'snarling grin', 'term': 'snarling grin'}]
+    """
+    art = _as_article(article)
+    rows = _hit_rows(art, lexicon_module.resolve(lexicon))
+    frame = pd.DataFrame(rows, columns=HIT_COLUMNS)
+    if isinstance(article, str) and len(art.blocks) == 1:
+        shift = article.find(art.blocks[0].text)
+        frame["start"] += shift
+        frame["end"] += shift
+    return frame
+
+
+def score_sentences(article, *, lexicon=None) -> pd.DataFrame:
+    """One row per sentence of the scored blocks: `block`, `role`, `sentence`, `start`, `end`, `text`,
+    the sentiment columns, `tone`, `n_words`."""
+    art = _as_article(article)
+    lex = lexicon_module.resolve(lexicon)
+    scored = art.scored_blocks()
+    rows = []
+    for block, analysis in zip(scored, analyse((b.text for b in scored), lex)):
+        for i, s in enumerate(analysis.sentences):
+            rows.append((block.index, block.role, i, s.start, s.end, block.text[s.start:s.end], s.n_words, *s.sentiment, s.tone))
+    return pd.DataFrame(rows, columns=["block", "role", "sentence", "start", "end", "text", "n_words",
+                                       *SENTIMENT_COLUMNS, "tone"])
+
+
+def _checked_texts(texts) -> Iterator[str]:
+    for i, text in enumerate(texts):
+        if text is None or (isinstance(text, float) and math.isnan(text)) or text is pd.NA or text is pd.NaT:
+            yield ""
+        elif isinstance(text, str):
+            yield text
+        else:
+            raise ToneAnalysisError(f"score_texts: item {i} is a {type(text).__name__} ({text!r:.60}), not text")
+
+
+def score_texts(texts, *, lexicon=None) -> pd.DataFrame:
+    """The paragraph score columns for each text of a list or pandas Series (a corpus column).
+
+    Each text is scored as one paragraph. None/NaN score as empty (zero words, NaN sentiment);
+    anything else that is not a str raises `ToneAnalysisError` naming the item. A Series keeps its index.
+
+    >>> score_texts(["Tyrants met.", None])[["n_words", "loaded_count"]].to_dict("records")
+    [{'n_words': 2, 'loaded_count': 1}, {'n_words': 0, 'loaded_count': 0}]
+    """
+    if isinstance(texts, str):
+        raise ToneAnalysisError("score_texts takes a list or Series of texts; for one text use score_paragraphs")
+    lex = lexicon_module.resolve(lexicon)
+    index = texts.index if isinstance(texts, pd.Series) else None
+    rows = [aggregate(a, lex) for a in analyse(_checked_texts(texts), lex)]
+    return pd.DataFrame(rows, columns=SCORE_COLUMNS, index=index)
