@@ -6,7 +6,10 @@
 ['headline', 'paragraph']
 """
 
+from .align import align_paragraphs
 from .article import Article, Block, article_from_text, load_article
+from .compare import compare
+from .distinctive import distinctive_terms
 from .errors import ToneAnalysisError
 from .html import article_from_html
 from .lexicon import Lexicon, default_lexicon, load_lexicon
@@ -19,4 +22,5 @@ __all__ = [
     "Article", "Block", "Lexicon", "ToneAnalysisError",
     "article_from_html", "article_from_text", "default_lexicon", "find_loaded_terms", "load_article",
     "load_lexicon", "normalise", "score_paragraphs", "score_sentences", "score_texts", "split_sentences",
+    "align_paragraphs", "compare", "distinctive_terms",
 ]
