@@ -27,7 +27,10 @@ SCORE_COLUMNS = [
     "n_words", "n_sentences", *SENTIMENT_COLUMNS, "tone",
     "loaded_count", "loaded_weight", "loaded_per_100_words", "loaded_terms",
 ]
-HIT_COLUMNS = ["block", "role", "sentence", "start", "end", "text", "term", "category", "weight", "framing", "neutral"]
+HIT_COLUMNS = ["block", "role", "sentence", "start", "end", "text", "term", "category", "weight", "framing", "neutral",
+               "voice", "speaker"]
+# Loaded-term counts by whose words they are (see voice.py); score_paragraphs appends these.
+VOICE_COLUMNS = ["loaded_editorial", "loaded_quoted", "loaded_scare_quote"]
 
 
 class Sentence(NamedTuple):
@@ -132,7 +135,9 @@ def score_paragraphs(article, *, lexicon=None, include_unscored: bool = False) -
     Columns: `block`, `role`, `line`, `position` (0..1 through the piece, by words), `text`, then
     `n_words`, `n_sentences`, `vader_compound`, `vader_pos`, `vader_neg`, `vader_neu`,
     `textblob_polarity`, `textblob_subjectivity`, `tone`, `loaded_count`, `loaded_weight`,
-    `loaded_per_100_words`, `loaded_terms`. With `include_unscored=True`, credits and boilerplate
+    `loaded_per_100_words`, `loaded_terms`, then the loaded-term count by voice: `loaded_editorial`
+    (the outlet's own words), `loaded_quoted` (inside attributed quotes), `loaded_scare_quote`
+    (inside unattributed quotation marks). With `include_unscored=True`, credits and boilerplate
     appear too, with empty scores and the `reason` they were not scored.
 
     >>> score_paragraphs("The tyrant smiled.")[["role", "loaded_count", "loaded_terms"]].to_dict("records")
@@ -141,13 +146,15 @@ def score_paragraphs(article, *, lexicon=None, include_unscored: bool = False) -
     art = _as_article(article)
     lex = lexicon_module.resolve(lexicon)
     scored = art.scored_blocks()
-    rows = [aggregate(a, lex) for a in analyse((b.text for b in scored), lex)]
+    analyses = list(analyse((b.text for b in scored), lex))
+    rows = [aggregate(a, lex) for a in analyses]
     frame = pd.DataFrame(rows, columns=SCORE_COLUMNS)
     frame.insert(0, "text", [b.text for b in scored])
     frame.insert(0, "position", _positions(frame["n_words"].tolist()))
     frame.insert(0, "line", pd.array([b.line for b in scored], dtype="Int64"))
     frame.insert(0, "role", [b.role for b in scored])
     frame.insert(0, "block", [b.index for b in scored])
+    frame[VOICE_COLUMNS] = _voice_counts(art, scored, analyses)
     if include_unscored:
         others = pd.DataFrame(
             [(b.index, b.role, b.line, b.text, b.reason) for b in art.blocks if not b.scored],
@@ -158,15 +165,31 @@ def score_paragraphs(article, *, lexicon=None, include_unscored: bool = False) -
     return frame
 
 
+def _voice_counts(art: Article, scored, analyses) -> list[list[int]]:
+    """Per block, the number of hits in the outlet's own words, in attributed quotes, in scare quotes."""
+    from . import voice  # voice.py imports this module's helpers, so import it when called
+
+    quotes, _ = voice.analyse_voice(art, lexicon=False)
+    counts = []
+    for block, analysis in zip(scored, analyses):
+        found = [voice.voice_of(quotes, block.index, h.start, h.end)[0] for h in analysis.hits]
+        counts.append([found.count(v) for v in voice.VOICES])
+    return counts
+
+
 def _hit_rows(art: Article, lex) -> list[tuple]:
+    from . import voice  # voice.py imports this module's helpers, so import it when called
+
     entries = lex.entries
     scored = art.scored_blocks()
+    quotes, _ = voice.analyse_voice(art, lexicon=False)
     rows = []
     for block, analysis in zip(scored, analyse((b.text for b in scored), lex)):
         for hit in analysis.hits:
             entry = entries.loc[hit.entry]
             rows.append((block.index, block.role, hit.sentence, hit.start, hit.end, block.text[hit.start:hit.end],
-                         entry["term"], entry["category"], float(entry["weight"]), entry["framing"], entry["neutral"]))
+                         entry["term"], entry["category"], float(entry["weight"]), entry["framing"], entry["neutral"],
+                         *voice.voice_of(quotes, block.index, hit.start, hit.end)))
     return rows
 
 
@@ -175,7 +198,8 @@ def find_loaded_terms(article, *, lexicon=None) -> pd.DataFrame:
 
     Columns: `block`, `role`, `sentence` (index within the block), `start`/`end` (offsets into the
     block's original text; into the string itself when given a one-paragraph string), `text` (as
-    written), `term`, `category`, `weight`, `framing`, `neutral`.
+    written), `term`, `category`, `weight`, `framing`, `neutral`, `voice` (`editorial`, `quoted` or
+    `scare_quote`, see `find_quotes`) and `speaker` (of a quoted hit; "" otherwise).
 
     >>> find_loaded_terms("Putin\u2019s snarling grin.")[["start", "end", "text", "term"]].to_dict("records")
     [{'start': 8, 'end': 21, 'text': 'snarling grin', 'term': 'snarling grin'}]
