@@ -29,11 +29,13 @@ def _axes(ax):
     return ax
 
 
-def plot_arc(arcs: pd.DataFrame, *, measure: str = "tone", ax=None):
+def plot_arc(arcs: pd.DataFrame, *, measure: str = "tone", window: int = 3, ax=None):
     """One measure along each piece (0-100% of its words): the article in red, each baseline in grey.
 
     `arcs` is the frame from `toneanalysis.compare.arcs(article, baseline)`; `measure` one of its
-    columns (`tone`, `loaded_weight`, `loaded_per_1000_words`).
+    columns (`tone`, `loaded_weight`, `loaded_per_1000_words`). Dots are paragraphs, lines their
+    centred rolling mean over `window` paragraphs (1: join the dots), so the shape shows through the
+    paragraph-to-paragraph noise.
 
     >>> from toneanalysis.compare import arcs
     >>> ax = plot_arc(arcs("Calm day.\\n\\nA fine, happy result.", "A result."), measure="tone")
@@ -45,14 +47,19 @@ def plot_arc(arcs: pd.DataFrame, *, measure: str = "tone", ax=None):
         raise ToneAnalysisError(
             f"plot_arc: expected the frame from compare.arcs() with columns {sorted(required)}"
         )
+    if not isinstance(window, int) or window < 1:
+        raise ToneAnalysisError(f"plot_arc: window must be a whole number of at least 1, got {window!r}")
     ax = _axes(ax)
     for (side, source), piece in arcs.groupby(["side", "source"], sort=False):
         piece = piece.sort_values("position_pct")
         article = side == "article"
+        colour = ARTICLE_COLOUR if article else BASELINE_COLOUR
         label = f"{side}: {str(source).rsplit('/', 1)[-1]}"
-        ax.plot(piece["position_pct"], piece[measure], marker="o", markersize=4 if article else 3,
-                linewidth=2 if article else 1, alpha=1 if article else 0.6,
-                color=ARTICLE_COLOUR if article else BASELINE_COLOUR, label=label, zorder=3 if article else 2)
+        smooth = piece[measure].rolling(window, center=True, min_periods=1).mean()
+        ax.scatter(piece["position_pct"], piece[measure], s=16 if article else 9, color=colour,
+                   alpha=0.8 if article else 0.5, zorder=3 if article else 2)
+        ax.plot(piece["position_pct"], smooth, linewidth=2.2 if article else 1.2, alpha=1 if article else 0.6,
+                color=colour, label=label, zorder=3 if article else 2)
     if measure == "tone":
         ax.axhline(0, color="black", linewidth=0.8, zorder=1)
     ax.set_xlim(0, 100)
