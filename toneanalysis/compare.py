@@ -113,6 +113,7 @@ class _Side(NamedTuple):
     headlines: pd.DataFrame
     captions: pd.DataFrame
     sources: list[str]
+    has_voice: bool
 
 
 def _side(articles: list[Article], lex) -> _Side:
@@ -128,13 +129,15 @@ def _side(articles: list[Article], lex) -> _Side:
     scored = pd.concat(frames, ignore_index=True)
     hits = pd.concat(hits_frames, ignore_index=True)
     scored["attributions"] = [count_attributions(t) for t in scored["text"]]
-    if "voice" in hits.columns:
-        # Hits in the outlet's own voice, per block: the share is a ratio over all hits in the sample.
+    has_voice = "voice" in hits.columns
+    if has_voice:
+        # Hits in the outlet's own voice, per block, counted from the hit table (the one users see);
+        # the share is then a ratio of sums over the paragraphs, like the other rates.
         editorial = hits[hits["voice"] == "editorial"].groupby(["piece", "block"]).size()
         key = pd.MultiIndex.from_arrays([scored["piece"], scored["block"]])
         scored["loaded_editorial"] = editorial.reindex(key, fill_value=0).to_numpy()
     by_role = {role: scored[scored["role"] == role].reset_index(drop=True) for role in ("paragraph", "headline", "caption")}
-    return _Side(by_role["paragraph"], by_role["headline"], by_role["caption"], [a.source for a in articles])
+    return _Side(by_role["paragraph"], by_role["headline"], by_role["caption"], [a.source for a in articles], has_voice)
 
 
 class _Measure(NamedTuple):
@@ -291,7 +294,7 @@ def compare(article, baseline, *, lexicon=None, n_boot: int = 2000, n_perm: int 
             raise ToneAnalysisError(f"compare: the {label} has no body paragraphs to compare ({side.sources})")
     for side in (article_side, baseline_side):
         side.paragraphs["negative"] = (side.paragraphs["tone"] < NEGATIVE_BELOW).astype(float)
-    has_voice = "loaded_editorial" in article_side.paragraphs.columns
+    has_voice = article_side.has_voice and baseline_side.has_voice
     rng = np.random.default_rng(seed)
     n_pieces = len(baseline_side.sources)
     rows = []
