@@ -615,3 +615,67 @@ def check_voices(voices) -> tuple[str, ...]:
     if unknown:
         raise ToneAnalysisError(f"unknown voice {unknown[0]!r}: choose from {', '.join(VOICES)}")
     return voices
+
+
+class VoiceSummary(NamedTuple):
+    """Whose words the loaded language is, and how speech is attributed, for one article.
+
+    `own_voice_share` is the share of loaded-term hits in the outlet's own voice: editorial text
+    plus scare quotes (the outlet chose to print the words, and no one else is on record saying
+    them), against hits inside attributed quotes. `own_voice_weight_share` is the same by lexicon
+    weight. `colouring_share` is colouring verbs over all counted attribution verbs. Shares are NaN
+    when there is nothing to divide.
+    """
+
+    n_loaded: int
+    loaded_editorial: int
+    loaded_quoted: int
+    loaded_scare_quote: int
+    own_voice_share: float
+    own_voice_weight_share: float
+    quotes_direct: int
+    quotes_scare: int
+    verbs_neutral: int
+    verbs_colouring: int
+    colouring_share: float
+
+    def to_series(self) -> pd.Series:
+        return pd.Series(self._asdict(), dtype=object)
+
+
+def _share(part: float, whole: float) -> float:
+    return float(part / whole) if whole else float("nan")
+
+
+def voice_summary(article_or_text, *, lexicon=None) -> VoiceSummary:
+    """Loaded terms by voice, quotes by kind, attribution verbs by kind, for one article.
+
+    >>> lexicon = {"tyrant": {"category": "name_calling", "weight": 3, "framing": "negative",
+    ...                       "neutral": "leader"}}
+    >>> s = voice_summary('The tyrant arrived. "He is a tyrant," Kuleba claimed.', lexicon=lexicon)
+    >>> (s.loaded_editorial, s.loaded_quoted, s.own_voice_share, s.verbs_colouring)
+    (1, 1, 0.5, 1)
+    """
+    from .scoring import find_loaded_terms
+
+    art = _article(article_or_text)
+    hits = find_loaded_terms(art, lexicon=lexicon)
+    quotes = find_quotes(art)
+    verbs = reporting_verbs(art, lexicon=lexicon)
+    counts = hits["voice"].value_counts()
+    own = hits["voice"].isin(["editorial", "scare_quote"])
+    n_neutral = int((verbs["kind"] == "neutral").sum())
+    n_colouring = int((verbs["kind"] == "colouring").sum())
+    return VoiceSummary(
+        n_loaded=len(hits),
+        loaded_editorial=int(counts.get("editorial", 0)),
+        loaded_quoted=int(counts.get("quoted", 0)),
+        loaded_scare_quote=int(counts.get("scare_quote", 0)),
+        own_voice_share=_share(own.sum(), len(hits)),
+        own_voice_weight_share=_share(hits.loc[own, "weight"].sum(), hits["weight"].sum()),
+        quotes_direct=int((quotes["kind"] == "direct").sum()),
+        quotes_scare=int((quotes["kind"] == "scare").sum()),
+        verbs_neutral=n_neutral,
+        verbs_colouring=n_colouring,
+        colouring_share=_share(n_colouring, n_neutral + n_colouring),
+    )
