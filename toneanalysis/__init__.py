@@ -15,6 +15,9 @@ from .html import article_from_html
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .scoring import find_loaded_terms, score_paragraphs, score_sentences, score_texts
 from .text import normalise, split_sentences
+from .actors import actor_tone, default_actors
+from .rewrite import RewriteSummary, neutral_rewrite, rewrite_summary
+from .voice import VoiceSummary, find_quotes, reporting_verbs, voice_summary
 
 __version__ = "0.1.0"
 
@@ -23,4 +26,6 @@ __all__ = [
     "article_from_html", "article_from_text", "default_lexicon", "find_loaded_terms", "load_article",
     "load_lexicon", "normalise", "score_paragraphs", "score_sentences", "score_texts", "split_sentences",
     "align_paragraphs", "compare", "distinctive_terms",
+    "RewriteSummary", "VoiceSummary", "actor_tone", "default_actors", "find_quotes", "neutral_rewrite",
+    "reporting_verbs", "rewrite_summary", "voice_summary",
 ]

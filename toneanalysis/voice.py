@@ -75,6 +75,7 @@ _AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "been", "be", 
                 "could", "may", "might", "did", "does", "do", "not", "never", "also", "then", "later",
                 "once", "again", "today", "yesterday", "earlier", "previously", "just", "only", "already",
                 "reportedly", "tonight", "repeatedly", "since"}
+_PARTICLES = {"out", "up", "off", "back", "down", "on", "in"}
 _PASSIVE = {"was", "were", "is", "are", "be", "been", "being"}
 _LY_NOUNS = {"family", "ally", "rally", "assembly", "supply", "reply", "anomaly", "italy", "july", "bully"}
 # Words before a verb form that make it a noun ("the claims", "a blast") or an infinitive ("to say").
@@ -223,17 +224,27 @@ def _verb_table(extra_colouring: tuple[str, ...] = ()) -> tuple[dict, re.Pattern
 
 
 def _lexicon_doubt_verbs(lexicon) -> tuple[str, ...]:
+    """The lexicon's `doubt_verb` entries that are verbs of saying ("claimed", "point out").
+
+    The category also holds adverbs ("reportedly"), adjectives ("dubious", "supposed") and phrases
+    ("it is claimed"); those are loaded terms, not attribution verbs, so they are left out here.
+    """
+    from lemminflect import getAllLemmas
+
     from . import lexicon as lexicon_module
 
-    lex = lexicon_module.resolve(lexicon)
-    entries = lex.entries
-    from lemminflect import getLemma
-
+    entries = lexicon_module.resolve(lexicon).entries
     out = set()
     for term in entries.loc[entries["category"] == "doubt_verb", "term"]:
-        first, *rest = term.split()
-        lemma = (getLemma(first, upos="VERB") or (first,))[0]
-        out.add(" ".join([lemma, *rest]))
+        words = term.split()
+        if len(words) == 2 and words[1] == "that":
+            words = words[:1]  # "asserted that"
+        if len(words) > 2 or (len(words) == 2 and words[1] not in _PARTICLES):
+            continue
+        lemmas = getAllLemmas(words[0])
+        if "VERB" not in lemmas or "ADJ" in lemmas:
+            continue
+        out.add(" ".join([lemmas["VERB"][0], *words[1:]]))
     return tuple(sorted(out))
 
 
