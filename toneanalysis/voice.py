@@ -53,7 +53,7 @@ SPEECH_VERBS = ("urge", "warn", "call", "describe", "brand", "dub", "label", "pr
                 "suggest", "predict", "demand", "hail", "threaten", "declare", "stress", "reveal",
                 "recall", "respond", "tweet", "quip", "joke", "dismiss", "deny", "mutter", "shout",
                 "scream", "whisper", "exclaim", "continue", "agree", "maintain", "acknowledge",
-                "remark", "retort", "complain", "lament", "term")
+                "remark", "retort", "complain", "lament", "term", "speak")
 # Naming verbs: "a campaign called ‘X’" names a thing, so these need a named or pronoun subject.
 NAMING_VERBS = {"call", "describe", "brand", "dub", "label", "term"}
 
@@ -340,6 +340,8 @@ def _speaker_after(tail: str) -> tuple[str, str] | None:
             return " ".join(_strip_titles(run)), "name"
     if len(tokens) <= 5 and (tokens[0].lower() in _DETERMINERS or tokens[0].endswith("'s")):
         return " ".join(tokens), "description"
+    if len(tokens) == 1 and tokens[0].islower() and tokens[0].endswith("s"):
+        return tokens[0], "description"  # "according to aides"
     return None
 
 
@@ -477,7 +479,11 @@ def _resolve_description(description: str, texts: list[str]) -> str | None:
 
 
 def analyse_voice(article, *, lexicon=None) -> tuple[list[Quote], list[Verb]]:
-    """Quotes and attribution verbs of an `Article`, in reading order (offsets into each block's text)."""
+    """Quotes and attribution verbs of an `Article`, in reading order (offsets into each block's text).
+
+    `lexicon` adds its `doubt_verb` verbs to the colouring verbs (None: the default lexicon);
+    `False` uses the built-in verb lists only, which is all that finding quotes needs.
+    """
     extra = _lexicon_doubt_verbs(lexicon) if lexicon is not False else ()
     table, pattern = _verb_table(extra)
     pairs = None
@@ -594,7 +600,7 @@ def reporting_verbs(article_or_text, *, lexicon=None) -> pd.DataFrame:
     Columns: `block`, `role`, `start`, `end`, `text` (as written), `verb` (the lemma), `kind`
     (`neutral` or `colouring`), `speaker` (as for `find_quotes`; "" when none is found).
 
-    >>> reporting_verbs("Kirby said the talks failed. Kuleba claimed they worked.", lexicon=False)[
+    >>> reporting_verbs("Kirby said the talks failed. Kuleba claimed they worked.")[
     ...     ["text", "kind", "speaker"]].values.tolist()
     [['said', 'neutral', 'Kirby'], ['claimed', 'colouring', 'Kuleba']]
     """

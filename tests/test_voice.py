@@ -1,0 +1,230 @@
+"""Whose words: quotations and speakers, scare quotes, voice on every hit, attribution verbs."""
+
+import csv
+
+import pandas as pd
+import pytest
+
+import toneanalysis as ta
+from conftest import FIXTURES
+
+LEXICON = {
+    "tyrant": {"category": "name_calling", "weight": 3, "framing": "negative", "neutral": "leader"},
+    "reckless": {"category": "emotive_adjective", "weight": 2, "framing": "negative", "neutral": "risky"},
+    "opine": {"category": "doubt_verb", "weight": 2, "framing": "negative", "neutral": "say"},
+}
+
+
+def quotes_of(text):
+    return [tuple(r) for r in ta.find_quotes(text)[["text", "kind", "speaker"]].itertuples(index=False)]
+
+
+# ---------------------------------------------------------------- the answer key
+
+
+def test_quote_answer_key():
+    article = ta.load_article(FIXTURES / "quotes.txt", headline=False)
+    key = pd.read_csv(FIXTURES / "quotes.expected.tsv", sep="\t", quoting=csv.QUOTE_NONE, dtype=str,
+                      keep_default_na=False)
+    lines = {b.index: b.line for b in article.blocks}
+    found = ta.find_quotes(article)
+    got = [(lines[r.block], r.text, r.kind, r.speaker) for r in found.itertuples()]
+    expected = [(int(r.line_no), r.quoted_text, r.kind, r.speaker) for r in key.itertuples()]
+    assert len(expected) == 22
+    assert [g[:3] for g in got] == [e[:3] for e in expected]
+    # Surnames, as the key's README suggests (the key writes names as the paragraph does).
+    assert [g[3].split()[-1:] for g in got] == [e[3].split()[-1:] for e in expected]
+
+
+def test_answer_key_offsets_index_the_original_line():
+    article = ta.load_article(FIXTURES / "quotes.txt", headline=False)
+    blocks = {b.index: b for b in article.blocks}
+    for row in ta.find_quotes(article).itertuples():
+        assert blocks[row.block].text[row.start:row.end] == row.text
+
+
+# ---------------------------------------------------------------- quote forms
+
+
+def test_attribution_after_the_quote_both_orders():
+    assert quotes_of('"The deal is off," Kirby said.') == [("The deal is off,", "direct", "Kirby")]
+    assert quotes_of("\u201cThe deal is off,\u201d said White House spokeswoman Jane Roe.") == [
+        ("The deal is off,", "direct", "Jane Roe")]
+    assert quotes_of('"Who pays?" asked Tom Hale, who chairs the group.') == [("Who pays?", "direct", "Tom Hale")]
+
+
+def test_attribution_before_a_colon():
+    assert quotes_of("Foreign Minister Anna Berg said: \u201cWe are ready.\u201d") == [
+        ("We are ready.", "direct", "Anna Berg")]
+
+
+def test_partial_quotes_take_the_subject_of_the_reporting_verb():
+    text = "Union boss Rob Kane called the offer \u2018insulting\u2019 and \u2018late\u2019."
+    assert quotes_of(text) == [("insulting", "direct", "Rob Kane"), ("late", "direct", "Rob Kane")]
+    text = "Dr Sara Mills, the trust\u2019s chief, said waits were \u201cunacceptable\u201d."
+    assert quotes_of(text) == [("unacceptable", "direct", "Sara Mills")]
+
+
+def test_split_quote_and_pronoun_resolved_to_the_last_named_speaker():
+    text = "Council leader Anna Reyes spoke on Monday.\n\n\"We will not back down,\" she said, \"whatever it costs.\""
+    assert quotes_of(text) == [("We will not back down,", "direct", "Anna Reyes"),
+                               ("whatever it costs.", "direct", "Anna Reyes")]
+
+
+def test_unresolvable_pronoun_is_kept():
+    assert quotes_of('"It is over," she said.') == [("It is over,", "direct", "she")]
+
+
+def test_quote_running_over_paragraphs():
+    text = ("Mayor Joan Pike said: \u201cWe listened to residents.\n\n"
+            "\u201cWe will review the scheme.\n\n"
+            "\u201cAnd we will report in May.\u201d\n\n"
+            "The \u201cconsultation\u201d was short.")
+    found = ta.find_quotes(ta.article_from_text(text, headline=False))
+    assert found["text"].tolist() == ["We listened to residents.", "We will review the scheme.",
+                                      "And we will report in May.", "consultation"]
+    assert found["speaker"].tolist() == ["Joan Pike"] * 3 + [""]
+    assert found["continued"].tolist() == [False, True, True, False]
+    assert found["kind"].tolist() == ["direct"] * 3 + ["scare"]
+
+
+def test_scare_quotes_straight_and_typographic():
+    assert quotes_of("The government's 'reforms' hit the workers' 'consultation'.") == [
+        ("reforms", "scare", ""), ("consultation", "scare", "")]
+    assert quotes_of("Moscow pushed its so-called \u201cpeace plan\u201d, officials said.") == [
+        ("peace plan", "scare", "")]
+    assert quotes_of("Both men share \u201cshort man syndrome\u201d.") == [("short man syndrome", "scare", "")]
+
+
+def test_naming_verb_with_a_thing_as_subject_is_a_scare_quote():
+    assert quotes_of("A campaign called \u2018Save Our Buses\u2019 began.") == [("Save Our Buses", "scare", "")]
+
+
+def test_passive_attribution_names_the_agent():
+    text = "The pair were described as having a \u2018lonely bromance\u2019 by the mayor, Joan Pike."
+    assert quotes_of(text) == [("lonely bromance", "direct", "Joan Pike")]
+
+
+def test_apostrophes_are_not_quotes():
+    text = ("Russia\u2019s economy since the \u201990s, Russia\u2018s rouble, Brits' trips, don\u2019t, "
+            "rock \u2019n\u2019 roll, rock 'n' roll, two days\u2019 notice and the Smiths' and the Joneses' gardens.")
+    assert quotes_of(text) == []
+
+
+def test_nested_quote_is_part_of_the_outer_one():
+    text = "\u201cHe said \u2018you\u2019re finished\u2019 and left,\u201d said owner Karen Doyle."
+    assert quotes_of(text) == [("He said \u2018you\u2019re finished\u2019 and left,", "direct", "Karen Doyle")]
+
+
+def test_offsets_into_a_one_paragraph_string():
+    text = "   Critics called it \u2018brutal\u2019, said Kirby."
+    found = ta.find_quotes(text)
+    assert [text[r.start:r.end] for r in found.itertuples()] == ["brutal"]
+
+
+def test_bad_input():
+    with pytest.raises(ta.ToneAnalysisError, match="expected an Article"):
+        ta.find_quotes(42)
+    with pytest.raises(ta.ToneAnalysisError, match="empty"):
+        ta.find_quotes("   ")
+
+
+# ---------------------------------------------------------------- voice on every hit
+
+
+def test_voice_on_hits_and_counts_in_the_paragraph_table():
+    text = ("The tyrant arrived.\n\n"
+            "\u201cHe is a tyrant,\u201d Kirby said, calling the plan \u2018reckless\u2019.\n\n"
+            "Critics fear the \u2018reckless\u2019 plan.")
+    hits = ta.find_loaded_terms(text, lexicon=LEXICON)
+    assert list(zip(hits["text"], hits["voice"], hits["speaker"])) == [
+        ("tyrant", "editorial", ""), ("tyrant", "quoted", "Kirby"), ("reckless", "quoted", "Kirby"),
+        ("reckless", "scare_quote", "")]
+    assert hits.columns.tolist()[-2:] == ["voice", "speaker"]
+    table = ta.score_paragraphs(text, lexicon=LEXICON)
+    assert table[["loaded_editorial", "loaded_quoted", "loaded_scare_quote"]].values.tolist() == [
+        [1, 0, 0], [0, 2, 0], [0, 0, 1]]
+    assert (table[["loaded_editorial", "loaded_quoted", "loaded_scare_quote"]].sum(axis=1)
+            == table["loaded_count"]).all()
+
+
+def test_sample_whose_words(sample):
+    hits = ta.find_loaded_terms(sample)
+    by_text = hits.groupby(hits["text"].str.lower())["voice"].agg(set).to_dict()
+    for own in ["tyrants", "snarling grin", "brutal", "chilling"]:
+        assert by_text[own] == {"editorial"}, own
+    for scare in ["axis of evil", "short man syndrome"]:
+        assert by_text[scare] == {"scare_quote"}, scare
+    bromance = hits[hits["text"] == "lonely bromance"]
+    assert bromance["role"].tolist() == ["caption", "paragraph"]
+    assert set(bromance["voice"]) == {"quoted"}
+    assert all(s.endswith("Kuleba") for s in bromance["speaker"])
+
+
+def test_sample_quotes(sample):
+    quotes = ta.find_quotes(sample)
+    kirby = quotes[quotes["text"].str.startswith("We know North Korean")]
+    assert kirby["speaker"].tolist() == ["John Kirby"]
+    he = quotes[quotes["text"].str.startswith("Their closest friends")]
+    assert he["speaker"].tolist() == ["Jens Stoltenberg"]  # "he said", resolved
+    assert set(quotes.loc[quotes["text"] == "Axis of Evil", "kind"]) == {"scare"}
+
+
+def test_voice_summary_counts_and_shares():
+    text = ("The tyrant arrived.\n\n\u201cHe is a tyrant,\u201d Kirby claimed.\n\n"
+            "Critics fear the \u2018reckless\u2019 plan, officials said.")
+    summary = ta.voice_summary(text, lexicon=LEXICON)
+    assert (summary.n_loaded, summary.loaded_editorial, summary.loaded_quoted, summary.loaded_scare_quote) == (3, 1, 1, 1)
+    assert summary.own_voice_share == pytest.approx(2 / 3)
+    assert summary.own_voice_weight_share == pytest.approx((3 + 2) / (3 + 3 + 2))
+    assert (summary.quotes_direct, summary.quotes_scare) == (1, 1)
+    assert (summary.verbs_neutral, summary.verbs_colouring) == (1, 1)
+    assert summary.colouring_share == pytest.approx(0.5)
+    assert summary.to_series()["n_loaded"] == 3
+
+
+def test_voice_summary_of_the_sample_is_mostly_the_outlets_own_words(sample):
+    summary = ta.voice_summary(sample)
+    hits = ta.find_loaded_terms(sample)
+    assert summary.n_loaded == len(hits)
+    assert summary.own_voice_share == pytest.approx(hits["voice"].isin(["editorial", "scare_quote"]).mean())
+    assert summary.own_voice_share > 0.75
+    assert summary.loaded_quoted >= 2  # the lonely bromance, twice
+
+
+# ---------------------------------------------------------------- reporting verbs
+
+
+def test_reporting_verbs_inflections_and_kinds():
+    text = ("Kirby said the talks failed. Anna Berg claims they worked. Tom Hale has admitted it, "
+            "according to aides. The minister insisted: \u201cIt was said in error.\u201d She opines daily.")
+    verbs = ta.reporting_verbs(text, lexicon=LEXICON)
+    assert list(zip(verbs["text"], verbs["verb"], verbs["kind"])) == [
+        ("said", "say", "neutral"), ("claims", "claim", "colouring"), ("admitted", "admit", "colouring"),
+        ("according to", "according to", "neutral"), ("insisted", "insist", "colouring"),
+        ("opines", "opine", "colouring")]
+    assert verbs["speaker"].tolist()[:4] == ["Kirby", "Anna Berg", "Tom Hale", "aides"]
+    for row in verbs.itertuples():
+        assert text[row.start:row.end] == row.text
+
+
+def test_lexicon_doubt_verbs_join_the_colouring_list():
+    text = "She opines daily."
+    assert ta.reporting_verbs(text, lexicon=LEXICON)["kind"].tolist() == ["colouring"]
+    plain = {"tyrant": LEXICON["tyrant"]}
+    assert ta.reporting_verbs(text, lexicon=plain).empty
+
+
+def test_nouns_and_names_are_not_reporting_verbs():
+    text = "The claims were denied. Russia's claims grew. The United States said nothing."
+    verbs = ta.reporting_verbs(text, lexicon=LEXICON)
+    assert verbs["text"].tolist() == ["said"]
+    assert verbs["speaker"].tolist() == ["United States"]
+
+
+def test_sample_reporting_verbs(sample):
+    verbs = ta.reporting_verbs(sample)
+    assert set(verbs["kind"]) <= {"neutral", "colouring"}
+    kirby = verbs[verbs["speaker"] == "John Kirby"]
+    assert kirby["verb"].tolist() == ["say"]
+    assert "according to" in set(verbs["verb"])
