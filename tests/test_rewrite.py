@@ -1,0 +1,101 @@
+"""The neutral rewrite: replacements, whose words are rewritten, and the tone before and after."""
+
+import pandas as pd
+import pytest
+
+import toneanalysis as ta
+from toneanalysis.rewrite import replacement, rewrite_block
+
+LEXICON = {
+    "tyrant": {"category": "name_calling", "weight": 3, "framing": "negative", "neutral": "leader"},
+    "slam": {"category": "loaded_verb", "weight": 2, "framing": "negative", "neutral": "criticise"},
+    "axis of evil": {"category": "loaded_metaphor", "weight": 3, "framing": "negative", "neutral": "alliance"},
+    "hugely": {"category": "exaggeration", "weight": 1, "framing": "mixed", "neutral": ""},
+    "disgraceful": {"category": "emotive_adjective", "weight": 3, "framing": "negative", "neutral": "criticised"},
+}
+
+
+@pytest.mark.parametrize("term, neutral, written, expected", [
+    ("tyrant", "leader", "tyrants", "leaders"),
+    ("tyrant", "leader", "Tyrant", "Leader"),
+    ("slam", "criticise", "slammed", "criticised"),
+    ("slam", "criticise", "slams", "criticises"),
+    ("axis of evil", "alliance", "Axis of Evil", "Alliance"),
+    ("hugely", "", "Hugely", ""),
+])
+def test_replacement_keeps_inflection_and_first_letter(term, neutral, written, expected):
+    assert replacement(term, neutral, written) == expected
+
+
+def test_empty_neutral_drops_the_word_and_tidies():
+    assert rewrite_block("It was hugely popular.", [(7, 13, "hugely", "")])[0] == "It was popular."
+    assert rewrite_block("Hugely popular, it sold.", [(0, 6, "hugely", "")])[0] == "Popular, it sold."
+    assert rewrite_block("It grew hugely.", [(8, 14, "hugely", "")])[0] == "It grew."
+
+
+def test_a_becomes_an_and_scare_quotes_go_with_the_term():
+    text = "He joined a \u2018tyrant\u2019 club and an axis of evil."
+    axis = text.index("axis")
+    hits = [(13, 19, "tyrant", "elected leader"), (axis, axis + len("axis of evil"), "axis of evil", "pact")]
+    rewritten, notes = rewrite_block(text, hits, quotes=[(13, 19)])
+    assert rewritten == "He joined an elected leader club and a pact."
+    assert notes == ["tyrant \u2192 elected leader", "axis of evil \u2192 pact"]
+
+
+def test_only_the_outlets_words_are_rewritten_by_default():
+    text = ("The tyrant slammed the plan.\n\n"
+            "\u201cHe is a tyrant,\u201d Kirby said.\n\nVoters fear the \u2018tyrant\u2019.")
+    table = ta.neutral_rewrite(text, lexicon=LEXICON)
+    assert table["rewritten"].tolist() == ["The leader criticised the plan.", "\u201cHe is a tyrant,\u201d Kirby said.",
+                                           "Voters fear the leader."]
+    assert table["n_replaced"].tolist() == [2, 0, 1]
+    everything = ta.neutral_rewrite(text, lexicon=LEXICON, voices=("editorial", "quoted", "scare_quote"))
+    assert "tyrant" not in everything["rewritten"].iloc[1]
+
+
+def test_tone_columns_are_the_scores_of_both_texts():
+    text = "The tyrant slammed the disgraceful plan.\n\nThe talks ended."
+    table = ta.neutral_rewrite(text, lexicon=LEXICON)
+    before = ta.score_paragraphs(text, lexicon=LEXICON)
+    after = ta.score_texts(table["rewritten"], lexicon=LEXICON)
+    assert table["tone"].tolist() == pytest.approx(before["tone"].tolist())
+    assert table["tone_rewritten"].tolist() == pytest.approx(after["tone"].tolist())
+    assert table["tone_change"].tolist() == pytest.approx((table["tone_rewritten"] - table["tone"]).tolist())
+    assert table["tone_change"].iloc[0] > 0  # less negative without the loaded words
+    assert table["tone_change"].iloc[1] == 0
+    assert table["text"].tolist() == before["text"].tolist()
+
+
+def test_sample_rewrite(sample):
+    table = ta.neutral_rewrite(sample).set_index("block")
+    hits = ta.find_loaded_terms(sample)
+    own = hits[hits["voice"].isin(["editorial", "scare_quote"])]
+    assert table["n_replaced"].sum() == len(own)
+    grin = table.loc[hits.loc[hits["text"] == "snarling grin", "block"].iloc[0]]
+    assert "snarling grin" in grin["text"] and "snarling grin" not in grin["rewritten"]
+    bromance = table.loc[hits.loc[hits["voice"] == "quoted", "block"]]
+    assert bromance["text"].tolist() == bromance["rewritten"].tolist()  # the source's words stay
+    summary = ta.rewrite_summary(table)
+    assert summary.n_replaced == len(own)
+    assert summary.tone < summary.tone_rewritten  # the piece is less negative in neutral words
+    assert 0 < summary.word_choice_share <= 1.5
+
+
+def test_rewrite_summary_weights_by_words():
+    table = pd.DataFrame({"n_words": [10, 30], "tone": [-0.4, -0.2], "tone_rewritten": [-0.2, -0.1],
+                          "n_replaced": [1, 2]})
+    summary = ta.rewrite_summary(table)
+    assert summary.tone == pytest.approx(-0.25)
+    assert summary.tone_rewritten == pytest.approx(-0.125)
+    assert summary.tone_change == pytest.approx(0.125)
+    assert summary.word_choice_share == pytest.approx(0.5)
+    assert summary.n_replaced == 3
+
+
+def test_bad_input():
+    with pytest.raises(ta.ToneAnalysisError, match="unknown voice 'outlet'"):
+        ta.neutral_rewrite("The tyrant came.", lexicon=LEXICON, voices=("outlet",))
+    with pytest.raises(ta.ToneAnalysisError, match="no column 'tone_rewritten'"):
+        ta.rewrite_summary(pd.DataFrame({"n_words": [1], "tone": [0.1], "n_replaced": [0]}))
+    with pytest.raises(ta.ToneAnalysisError, match="DataFrame"):
+        ta.rewrite_summary([1, 2])
