@@ -327,12 +327,12 @@ def arcs(article, baseline, *, lexicon=None) -> pd.DataFrame:
     """Tone and loaded weight along each piece, on a common 0-100% scale, for plotting arcs.
 
     One row per body paragraph: `side` (`article`/`baseline`), `source`, `block`, `position_pct`
-    (`score_paragraphs`' `position` as a %: the paragraph's midpoint through the piece's words, so
-    pieces of any length line up),
-    `tone`, `loaded_weight`, `loaded_per_1000_words`, `text`.
+    (`score_paragraphs`' `position` as a %: the paragraph's midpoint through the piece's scored words,
+    headline and captions included, so pieces of any length line up), `tone`, `loaded_weight`,
+    `loaded_per_1000_words`, `text`.
 
-    >>> arcs("A\\n\\nB one.\\n\\nC two.", "Wire one.")[["side", "position_pct"]].values.tolist()
-    [['article', 25.0], ['article', 75.0], ['baseline', 50.0]]
+    >>> arcs("Headline\\n\\nB one.\\n\\nC two.", "Wire one.")[["side", "position_pct"]].values.tolist()
+    [['article', 40.0], ['article', 80.0], ['baseline', 50.0]]
     """
     lex = lexicon_module.resolve(lexicon)
     frames = []
