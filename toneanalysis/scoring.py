@@ -154,7 +154,8 @@ def score_paragraphs(article, *, lexicon=None, include_unscored: bool = False) -
     frame.insert(0, "line", pd.array([b.line for b in scored], dtype="Int64"))
     frame.insert(0, "role", [b.role for b in scored])
     frame.insert(0, "block", [b.index for b in scored])
-    frame[VOICE_COLUMNS] = _voice_counts(art, scored, analyses)
+    counts = _voice_counts(art, scored, analyses)
+    frame[VOICE_COLUMNS] = pd.DataFrame(counts, columns=VOICE_COLUMNS, index=frame.index, dtype=int)
     if include_unscored:
         others = pd.DataFrame(
             [(b.index, b.role, b.line, b.text, b.reason) for b in art.blocks if not b.scored],
@@ -238,18 +239,25 @@ def _checked_texts(texts) -> Iterator[str]:
             raise ToneAnalysisError(f"score_texts: item {i} is a {type(text).__name__} ({text!r:.60}), not text")
 
 
-def score_texts(texts, *, lexicon=None) -> pd.DataFrame:
+def score_texts(texts, *, lexicon=None, n_jobs: int = 1, progress: bool = False, chunk_size: int = 256) -> pd.DataFrame:
     """The paragraph score columns for each text of a list or pandas Series (a corpus column).
 
     Each text is scored as one paragraph. None/NaN score as empty (zero words, NaN sentiment);
     anything else that is not a str raises `ToneAnalysisError` naming the item. A Series keeps its index.
+    Any iterable of texts works (a generator is consumed lazily, `chunk_size` texts at a time);
+    `n_jobs=-1` scores on every core with the same results (see `toneanalysis.corpus`);
+    `progress=True` shows a tqdm bar on stderr.
 
     >>> score_texts(["Tyrants met.", None])[["n_words", "loaded_count"]].to_dict("records")
     [{'n_words': 2, 'loaded_count': 1}, {'n_words': 0, 'loaded_count': 0}]
     """
+    from .corpus import score_rows
+
     if isinstance(texts, str):
         raise ToneAnalysisError("score_texts takes a list or Series of texts; for one text use score_paragraphs")
     lex = lexicon_module.resolve(lexicon)
     index = texts.index if isinstance(texts, pd.Series) else None
-    rows = [aggregate(a, lex) for a in analyse(_checked_texts(texts), lex)]
+    total = len(texts) if hasattr(texts, "__len__") else None
+    rows = list(score_rows(_checked_texts(texts), lex, n_jobs=n_jobs, chunk_size=chunk_size, progress=progress,
+                           total=total))
     return pd.DataFrame(rows, columns=SCORE_COLUMNS, index=index)

@@ -1,0 +1,78 @@
+"""The validation benchmarks: their measures on data with known answers, a clean exit without data,
+and the shipped `tone` coefficients against a refit (when the evaluation data is present)."""
+
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import toneanalysis as ta
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import fit_tone  # noqa: E402
+import validate  # noqa: E402
+
+NYT = validate.DEFAULT_DATA / validate.NYT_FILE
+
+
+def test_no_data_is_a_message_and_exit_0(tmp_path):
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks/validate.py"), str(tmp_path)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and "no evaluation data" in done.stdout and done.stderr == ""
+
+
+def test_load_nyt_reads_latin1_crlf_and_groups_editorials(tmp_path):
+    path = tmp_path / "nyt.txt"
+    path.write_bytes("1_1\t0.4\tA caf\xe9 opened.\r\n1_2\t-1.5\tIt was ''awful''.\r\n12_1\t0\tNo change.\r\n"
+                     .encode("latin-1"))
+    nyt = validate.load_nyt(path)
+    assert nyt["editorial"].tolist() == ["1", "1", "12"]
+    assert nyt["rating"].tolist() == [0.4, -1.5, 0.0]
+    assert nyt["text"].tolist() == ["A caf\xe9 opened.", "It was ''awful''.", "No change."]
+
+
+def test_agreement_and_classes():
+    ratings = np.array([2.0, -1.0, 0.0, 1.0, -3.0, 0.5])
+    editorials = np.array(["a", "a", "b", "b", "c", "c"])
+    perfect = validate.agreement(ratings / 4, ratings, editorials, band=0.01)
+    assert perfect["r_sentence"] == pytest.approx(1) and perfect["f1_sentence"] == pytest.approx(1)
+    assert perfect["r_editorial"] == pytest.approx(1) and perfect["n_editorials"] == 3
+    flipped = validate.agreement(-ratings, ratings, editorials, band=0.01)
+    assert flipped["r_sentence"] == pytest.approx(-1) and flipped["f1_sentence"] < 0.3
+    assert validate.three_class([0.2, 0.05, -0.04, -0.3], 0.05).tolist() == [1, 0, 0, -1]
+
+
+def test_pairwise_counts_ties_apart():
+    shares = validate.pairwise([3, 1, 0, 0], [1, 1, 0, 2])
+    assert shares == {"n": 4, "higher": 0.25, "tie": 0.5, "lower": 0.25}
+    assert validate.removed_words("an award - winning film", "an award film") == ["-", "winning"]
+
+
+def test_fit_recovers_known_coefficients_and_cross_validates_by_group():
+    rng = np.random.default_rng(0)
+    features = pd.DataFrame(rng.normal(size=(400, 2)), columns=["a", "b"])
+    ratings = 4 * (0.3 * features["a"] - 0.1 * features["b"]) + rng.normal(scale=0.01, size=400)
+    assert fit_tone.fit(features, ratings) == pytest.approx({"a": 0.3, "b": -0.1}, abs=0.005)
+    out = fit_tone.cross_validated(features, ratings, np.repeat(np.arange(40), 10))
+    assert not np.isnan(out).any() and np.corrcoef(out, ratings)[0, 1] > 0.99
+
+
+def test_fit_features_are_what_score_texts_computes():
+    texts = ["The tyrants met.", "A wonderful, happy day. Then the brutal regime slammed critics.",
+             "Taxes rose.", ""]
+    fit_tone.check_matches_toolkit(fit_tone.snippet_features(texts), ta.score_texts(texts)["tone"])
+
+
+def test_neutral_sentence_scores_zero():
+    assert ta.score_texts(["The committee met on Tuesday."])["tone"].iloc[0] == 0
+
+
+@pytest.mark.skipif(not NYT.is_file(), reason=f"evaluation data absent ({NYT})")
+def test_shipped_coefficients_are_the_fit():
+    nyt = validate.load_nyt(NYT)
+    refit = fit_tone.fit(fit_tone.snippet_features(nyt["text"].tolist()), nyt["rating"])
+    # Fails when the lexicon or the sentiment features change: rerun benchmarks/fit_tone.py.
+    assert refit == pytest.approx(ta.tone.COEFFICIENTS, abs=0.01)

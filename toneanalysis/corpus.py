@@ -1,0 +1,217 @@
+"""Corpus scale on one machine: score texts or a folder of articles on every core, streaming.
+
+Input is consumed lazily in chunks and at most a few chunks per worker are in flight, so memory
+holds the results plus a bounded window of input, however large the corpus. Workers run exactly
+the in-process code (`scoring.analyse`/`aggregate`, `scoring.score_paragraphs`), so the scores are
+identical to `n_jobs=1`; results come back in input order.
+
+>>> import toneanalysis as ta
+>>> ta.score_texts(["Tyrants met.", "A calm meeting."], n_jobs=2)["loaded_count"].tolist()
+[1, 0]
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import warnings
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pandas as pd
+
+from . import lexicon as lexicon_module
+from .errors import ToneAnalysisError
+
+CHUNK_SIZE = 256  # texts per task: large enough that pickling is noise, small enough to balance
+FILES_PER_TASK = 8
+IN_FLIGHT_PER_WORKER = 2  # one chunk being scored, one queued, so no worker waits for the parent
+
+
+def resolve_jobs(n_jobs: int) -> int:
+    """Number of worker processes for `n_jobs` (joblib convention: -1 all cores, -2 all but one)."""
+    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs == 0:
+        raise ToneAnalysisError(f"n_jobs must be a non-zero integer (-1 for every core), got {n_jobs!r}")
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, cores + 1 + n_jobs) if n_jobs < 0 else n_jobs
+
+
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of up to `size` items, taken lazily from `items`."""
+    if not isinstance(size, int) or size < 1:
+        raise ToneAnalysisError(f"chunk_size must be a positive integer, got {size!r}")
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+# --- worker side -----------------------------------------------------------------------------
+# Each worker process holds its own lexicon (compiled once, in the initializer).
+
+_worker_lexicon = None
+
+
+def _warm(lex) -> None:
+    """Load what scoring needs (matcher, sentencizer, VADER and TextBlob lexicons, ~2 s cold).
+
+    Called in the parent before the pool starts, so forked workers inherit it all for free;
+    workers started by spawn/forkserver pay it once each, in the initializer.
+    """
+    from .sentiment import sentence_sentiment
+    from .text import nlp
+
+    lex.matcher
+    nlp()
+    sentence_sentiment("A good start.")
+
+
+def _init_worker(lex) -> None:
+    global _worker_lexicon
+    _worker_lexicon = lex  # inherited under fork; pickled with its compiled matcher otherwise
+    _warm(lex)
+
+
+def _score_chunk(texts: list[str], lex=None) -> list[dict]:
+    from .scoring import aggregate, analyse
+
+    lex = lex or _worker_lexicon
+    return [aggregate(a, lex) for a in analyse(texts, lex)]
+
+
+def _score_files(task: tuple[Path, list[str], str], lex=None) -> tuple[pd.DataFrame | None, list[tuple[str, str]]]:
+    """Score a few files; return their paragraph rows and (file, problem) for each one that failed."""
+    from .article import load_article
+    from .scoring import score_paragraphs
+
+    folder, names, errors = task
+    lex = lex or _worker_lexicon
+    frames, failed = [], []
+    for name in names:
+        try:
+            table = score_paragraphs(load_article(folder / name), lexicon=lex)
+        except ToneAnalysisError as error:
+            if errors == "raise":
+                raise
+            failed.append((name, str(error)))
+            continue
+        except (OSError, UnicodeError) as error:  # anything load_article did not word itself
+            if errors == "raise":
+                raise ToneAnalysisError(f"{folder / name}: cannot be read ({error})") from None
+            failed.append((name, f"{folder / name}: cannot be read ({error})"))
+            continue
+        table.insert(0, "file", name)
+        frames.append(table)
+    return (pd.concat(frames, ignore_index=True) if frames else None), failed
+
+
+# --- parent side -----------------------------------------------------------------------------
+
+def ordered_map(function: Callable, tasks: Iterable, lex, *, n_jobs: int) -> Iterator[tuple]:
+    """(task, `function(task)`) for each task, in order, on `n_jobs` worker processes (in-process for 1).
+
+    Tasks are drawn from `tasks` only as workers free up: at most IN_FLIGHT_PER_WORKER per worker.
+    """
+    workers = resolve_jobs(n_jobs)
+    if workers == 1:
+        for task in tasks:
+            yield task, function(task, lex)
+        return
+    tasks = iter(tasks)
+    _warm(lex)
+    with ProcessPoolExecutor(workers, initializer=_init_worker,
+                             initargs=(lex,)) as pool:
+        pending: deque = deque()
+        try:
+            for task in itertools.islice(tasks, workers * IN_FLIGHT_PER_WORKER):
+                pending.append((task, pool.submit(function, task)))
+            while pending:
+                task, future = pending.popleft()
+                result = future.result()
+                for new in itertools.islice(tasks, 1):
+                    pending.append((new, pool.submit(function, new)))
+                yield task, result
+        finally:
+            for _, future in pending:  # an error or an abandoned generator: drop queued work
+                future.cancel()
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(*, enabled: bool, total: int | None, unit: str):
+    """A tqdm bar on stderr counting finished items (not submitted ones), or a bar that does nothing."""
+    if not enabled:
+        return _NoBar()
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit=unit, dynamic_ncols=True)
+
+
+def score_rows(texts: Iterable[str], lex, *, n_jobs: int = 1, chunk_size: int = CHUNK_SIZE,
+               progress: bool = False, total: int | None = None) -> Iterator[dict]:
+    """The score columns of each text as a dict, lazily and in order (the engine of `score_texts`)."""
+    bar = _progress_bar(enabled=progress, total=total, unit="text")
+    try:
+        for _, rows in ordered_map(_score_chunk, chunked(texts, chunk_size), lex, n_jobs=n_jobs):
+            bar.update(len(rows))
+            yield from rows
+    finally:
+        bar.close()
+
+
+def article_files(folder, pattern: str = "*") -> list[str]:
+    """Names (relative to `folder`, sorted) of the files matching `pattern`; hidden files are left out."""
+    root = Path(folder)
+    if not root.is_dir():
+        raise ToneAnalysisError(f"{root}: no such folder" if not root.exists() else f"{root}: is a file, not a folder")
+    names = sorted(
+        str(p.relative_to(root)) for p in root.glob(pattern)
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
+    if not names:
+        raise ToneAnalysisError(f"{root}: no files match {pattern!r}")
+    return names
+
+
+def score_folder(folder, *, pattern: str = "*", n_jobs: int = 1, progress: bool = False, lexicon=None,
+                 errors: str = "raise") -> pd.DataFrame:
+    """Score every article file in a folder: one row per scored block, with a `file` column first.
+
+    The columns after `file` are those of `score_paragraphs`. `pattern` is a glob relative to the
+    folder (`"*.txt"`, `"**/*.html"` to recurse); hidden files are skipped; files are read in
+    sorted order. `n_jobs=-1` uses every core. A file that cannot be scored (missing, empty,
+    binary, no article text) raises `ToneAnalysisError` naming it, unless `errors="skip"`: then it
+    is left out, a warning says how many were, and `table.attrs["skipped"]` maps each skipped file
+    to the reason, so a long run is not lost to one bad file and no file vanishes unannounced.
+    """
+    if errors not in ("raise", "skip"):
+        raise ToneAnalysisError(f"errors must be 'raise' or 'skip', got {errors!r}")
+    root = Path(folder)
+    names = article_files(root, pattern)
+    lex = lexicon_module.resolve(lexicon)
+    tasks = ((root, chunk, errors) for chunk in chunked(names, FILES_PER_TASK))
+    frames, skipped = [], {}
+    bar = _progress_bar(enabled=progress, total=len(names), unit="file")
+    try:
+        for (_, chunk, _), (frame, failed) in ordered_map(_score_files, tasks, lex, n_jobs=n_jobs):
+            bar.update(len(chunk))
+            if frame is not None:
+                frames.append(frame)
+            skipped.update(failed)
+    finally:
+        bar.close()
+    if not frames:
+        raise ToneAnalysisError(f"{root}: none of the {len(names)} files matching {pattern!r} could be scored")
+    table = pd.concat(frames, ignore_index=True)
+    table.attrs["skipped"] = skipped
+    if skipped:
+        warnings.warn(f"score_folder: skipped {len(skipped)} of {len(names)} files that could not be scored "
+                      f"(see table.attrs['skipped']), first: {next(iter(skipped.values()))}", stacklevel=2)
+    return table

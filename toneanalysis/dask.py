@@ -1,0 +1,73 @@
+"""Scoring beyond one machine: `score_texts` on a Dask DataFrame, Series or bag, partition by partition.
+
+Each partition is scored by `score_texts` on whichever worker holds it, so the scores are exactly
+those of the in-process path. Needs the optional dependencies (`pip install toneanalysis[dask]`);
+this module is the only one that imports dask, and `import toneanalysis` does not import it.
+
+    import dask.dataframe as dd
+    from dask.distributed import Client
+    from toneanalysis.dask import score_dask
+
+    client = Client("scheduler-address:8786")        # or LocalCluster() on one machine
+    articles = dd.read_parquet("corpus/*.parquet")
+    scores = score_dask(articles, column="body")     # lazy: a Dask DataFrame, same index and partitions
+    articles.join(scores).to_parquet("scored/")      # or scores.compute() for a pandas DataFrame
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+
+import pandas as pd
+
+from . import lexicon as lexicon_module
+from .scoring import score_texts
+
+
+@functools.lru_cache(maxsize=1)
+def score_meta() -> pd.DataFrame:
+    """An empty frame with the columns and dtypes `score_texts` returns (Dask's `meta`).
+
+    Taken from a real call rather than written out, so it follows any column the scorer gains.
+    """
+    return score_texts(["A short text."]).iloc[:0]
+
+
+def _score_partition(texts: pd.Series, lexicon, meta: pd.DataFrame) -> pd.DataFrame:
+    if len(texts) == 0:
+        return meta.set_axis(texts.index[:0])
+    return score_texts(texts, lexicon=lexicon)
+
+
+def _score_bag_partition(texts, lexicon) -> list[dict]:
+    return score_texts(list(texts), lexicon=lexicon).to_dict("records")
+
+
+def score_dask(data, column: str = "text", *, lexicon=None):
+    """Score each text of a Dask DataFrame column, Series or bag of strings, lazily.
+
+    A DataFrame (scores `data[column]`) or Series gives a Dask DataFrame of the `score_texts`
+    columns with the same index and partitions, ready to `join` back; a bag gives a bag of dicts,
+    one per text. A `lexicon` (Lexicon, CSV path, dict...) is loaded here, once, and shipped to
+    the workers as one shared graph key; by default each worker uses its own default lexicon.
+    """
+    import dask
+    import dask.bag
+
+    from .errors import ToneAnalysisError
+
+    lex = None if lexicon is None else dask.delayed(lexicon_module.resolve(lexicon), pure=False)
+    if isinstance(data, dask.bag.Bag):
+        return data.map_partitions(_score_bag_partition, lex)
+    # Not imported here: dask.dataframe needs pyarrow, and a caller holding a Dask DataFrame has imported it.
+    dd = sys.modules.get("dask.dataframe")
+    if dd is not None and isinstance(data, dd.DataFrame):
+        if column not in data.columns:
+            raise ToneAnalysisError(f"score_dask: no column {column!r}; the columns are {list(data.columns)}")
+        data = data[column]
+    if dd is None or not isinstance(data, dd.Series):
+        raise ToneAnalysisError(
+            f"score_dask takes a Dask DataFrame, Series or bag, got {type(data).__name__}; for pandas use score_texts")
+    meta = score_meta().copy()
+    return data.map_partitions(_score_partition, lex, meta, meta=meta)
