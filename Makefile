@@ -4,9 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 ARTICLE := data/raw/thesun_putin_kim_2024-06-18.txt
+BASELINES := $(sort $(wildcard data/baseline/*.txt))
 STAMP := $(VENV)/.installed
 
-.PHONY: setup report test bench clean
+.PHONY: setup report lab browser test bench clean
 
 setup: $(STAMP)
 
@@ -22,8 +23,21 @@ report: $(STAMP)
 	$(BIN)/toneanalysis score $(ARTICLE) --format csv > reports/paragraphs.csv
 	$(BIN)/toneanalysis score $(ARTICLE)
 	@echo "wrote reports/paragraphs.csv"
+	$(BIN)/toneanalysis report $(ARTICLE) --baseline $(BASELINES) -o reports/$(basename $(notdir $(ARTICLE))).html
 
-test: $(STAMP)
+# JupyterLab on notebooks/; its `python3` kernel is this .venv's Python (jupyter_client runs a
+# kernelspec's `python` as the Python that runs Jupyter).
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+# The report test opens the HTML in headless Chromium: Debian's chromium and chromium-driver.
+browser:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	else echo "chromium/chromium-driver missing and not root: the browser test will be skipped" >&2; fi
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest --doctest-modules toneanalysis tests
 
 bench: $(STAMP)

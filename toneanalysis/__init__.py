@@ -11,6 +11,7 @@ from .article import Article, Block, article_from_text, load_article
 from .compare import compare
 from .distinctive import distinctive_terms
 from .errors import ToneAnalysisError
+from .highlight import Highlighted, highlight_html, highlighted
 from .html import article_from_html
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .scoring import find_loaded_terms, score_paragraphs, score_sentences, score_texts
@@ -25,6 +26,7 @@ __all__ = [
     "Article", "Block", "Lexicon", "ToneAnalysisError",
     "article_from_html", "article_from_text", "default_lexicon", "find_loaded_terms", "load_article",
     "load_lexicon", "normalise", "score_paragraphs", "score_sentences", "score_texts", "split_sentences",
+    "Highlighted", "highlight_html", "highlighted",
     "align_paragraphs", "compare", "distinctive_terms",
     "RewriteSummary", "VoiceSummary", "actor_tone", "default_actors", "find_quotes", "neutral_rewrite",
     "reporting_verbs", "rewrite_summary", "voice_summary",

@@ -1,6 +1,7 @@
 """The `toneanalysis` command: parse arguments, call the package's functions, write the result.
 
     toneanalysis score ARTICLE [--format table|csv|json] [--lexicon CSV]
+    toneanalysis report ARTICLE [--baseline FILE ...] [--lexicon CSV] [-o OUT.html]
 """
 
 from __future__ import annotations
@@ -33,6 +34,14 @@ def _score(args) -> int:
     return 0
 
 
+def _report(args) -> int:
+    # Imported here: the report's notebook machinery is heavy, and `score` must start fast.
+    from .report import build_report
+
+    build_report(args.article, baselines=args.baseline, lexicon=args.lexicon, output=args.output)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="toneanalysis", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -41,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--format", choices=("table", "csv", "json"), default="table")
     score.add_argument("--lexicon", help="a lexicon CSV to use instead of the default one")
     score.set_defaults(run=_score)
+    report = commands.add_parser("report", help="run the notebooks on an article into one self-contained HTML report")
+    report.add_argument("article", help="a text or HTML file")
+    report.add_argument("--baseline", action="extend", nargs="+", default=[], metavar="FILE",
+                        help="neutral accounts of the same event to compare with (adds the comparison notebook)")
+    report.add_argument("--lexicon", help="a lexicon CSV to use instead of the default one")
+    report.add_argument("-o", "--output", metavar="OUT.html", help="where to write it (default reports/ARTICLE.html)")
+    report.set_defaults(run=_report)
     return parser
 
 

@@ -1,0 +1,198 @@
+"""The HTML report: rendered once per session through the command line, then read as a reader gets it."""
+
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import ROOT, SAMPLE
+
+import toneanalysis as ta
+from toneanalysis import report
+
+BASELINES = sorted((ROOT / "data" / "baseline").glob("*.txt"))
+HOSTILE = "A tyrant wrote <script>alert(1)</script> and <img src=x onerror=alert(1)> in this line."
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "toneanalysis", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd)
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory):
+    """The bundled article, plus one hostile paragraph, reported with the wire baselines: (article, html, stderr)."""
+    folder = tmp_path_factory.mktemp("report")
+    article = folder / "article.txt"
+    article.write_text(SAMPLE.read_text(encoding="utf-8") + "\n\n" + HOSTILE + "\n", encoding="utf-8")
+    out = folder / "report.html"
+    done = run("report", article, "--baseline", *BASELINES, "-o", out)
+    assert done.returncode == 0, done.stderr
+    return article, out.read_text(encoding="utf-8"), done.stderr
+
+
+class Page(HTMLParser):
+    def __init__(self, html):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.text = [], []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_progress_is_shown_step_by_step(rendered):
+    _, _, stderr = rendered
+    names = [p.name for p in report.report_notebooks(baselines=BASELINES)]
+    lines = stderr.strip().splitlines()
+    assert lines[0].startswith("toneanalysis report: checking") and "3 baseline(s)" in lines[0]
+    for number, name in enumerate(names, start=1):
+        assert f"toneanalysis report: [{number}/{len(names)}] running {name}" in lines
+    assert "toneanalysis report: rendering HTML" in lines and lines[-1].startswith("toneanalysis report: wrote")
+    assert "Traceback" not in stderr and "WARNING" not in stderr
+
+
+def test_charts_are_embedded_and_nothing_is_fetched(rendered):
+    _, html, _ = rendered
+    page = Page(html)
+    images = [attrs.get("src", "") for tag, attrs in page.tags if tag == "img"]
+    assert len(images) >= 2 and all(src.startswith("data:image/png;base64,") for src in images)
+    assert [tag for tag, _ in page.tags if tag in ("script", "link", "iframe")] == []
+    assert not re.search(r"<script\b", html, re.I)
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html, re.I)
+
+
+def test_code_is_hidden(rendered):
+    _, html, _ = rendered
+    classes = " ".join(attrs.get("class", "") for _, attrs in Page(html).tags).split()
+    assert "jp-OutputArea" in classes
+    # Markdown cells render inside a jp-InputArea; code would be in an editor with a prompt.
+    assert not {"jp-InputArea-editor", "jp-InputPrompt", "jp-OutputPrompt", "hl-ipython3"} & set(classes)
+    for source in ["plot_tone_arc(", "sns.set_theme", "import toneanalysis", "load_lexicon("]:
+        assert source not in html
+
+
+def test_a_reader_sees_the_numbers_the_module_gives(rendered):
+    article, html, _ = rendered
+    piece = ta.load_article(article)
+    hits = ta.find_loaded_terms(piece)
+    page = Page(html)
+    text = "".join(page.text)
+    assert piece.headline in text
+    marks = [attrs for tag, attrs in page.tags if tag == "mark" and "ta-hit" in attrs.get("class", "")]
+    assert len(marks) == len(hits) > 10
+    assert f"<strong>{len(hits)} loaded-term hits</strong>" in html
+    assert "snarling grin" in text and "Axis of Evil" in text
+
+
+def test_untrusted_article_text_stays_text(rendered):
+    _, html, _ = rendered
+    page = Page(html)
+    assert "<script>alert(1)</script>" in "".join(page.text)
+    assert "<img src=x onerror=alert(1)>" in "".join(page.text)
+    assert not any(k.startswith("on") for _, attrs in page.tags for k in attrs)
+    assert all(attrs.get("src", "").startswith("data:") for tag, attrs in page.tags if tag == "img")
+
+
+def test_report_opens_in_headless_chromium(rendered, tmp_path):
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        pytest.skip("needs Debian's chromium and chromium-driver (make test installs them)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    article, html, _ = rendered
+    page = tmp_path / "report.html"
+    page.write_text(html, encoding="utf-8")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,2400"]:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
+    try:
+        driver.get(page.as_uri())
+        body = driver.find_element("tag name", "body").text
+        shot = tmp_path / "report.png"
+        driver.save_screenshot(str(shot))
+        images = driver.execute_script(
+            "return Array.from(document.images).map(i => [i.complete, i.naturalWidth, i.naturalHeight])")
+        logs = driver.get_log("browser")
+    finally:
+        driver.quit()
+    assert ta.load_article(article).headline in body
+    assert "<script>alert(1)</script>" in body
+    assert images and all(done and w > 300 and h > 200 for done, w, h in images)  # every chart decoded
+    png = shot.read_bytes()
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and width >= 1000 and height >= 1000 and len(png) > 50_000
+    assert [entry for entry in logs if entry["level"] in ("SEVERE", "WARNING")] == []
+    keep = ROOT / "reports" / "test-screenshot.png"
+    if keep.parent.is_dir():
+        shutil.copy(shot, keep)  # for a person to look at; reports/ is not committed
+
+
+def test_unreadable_article_is_one_line_and_runs_nothing(tmp_path):
+    missing = run("report", tmp_path / "nope.txt", "-o", tmp_path / "r.html")
+    assert missing.returncode == 2
+    assert missing.stderr.strip().splitlines()[-1] == f"toneanalysis: error: {tmp_path / 'nope.txt'}: no such file"
+    assert "running" not in missing.stderr and not (tmp_path / "r.html").exists()
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(b"\x00\x01\x02")
+    bad_baseline = run("report", SAMPLE, "--baseline", binary, "-o", tmp_path / "r.html")
+    assert bad_baseline.returncode == 2 and "binary" in bad_baseline.stderr and "Traceback" not in bad_baseline.stderr
+    bad_lexicon = tmp_path / "lex.csv"
+    bad_lexicon.write_text("term,category,weight,framing,neutral\nthug,insult,3,negative,man\n")
+    lexicon = run("report", SAMPLE, "--lexicon", bad_lexicon, "-o", tmp_path / "r.html")
+    assert lexicon.returncode == 2 and "row 2, column 'category'" in lexicon.stderr
+
+
+def test_notebook_order_and_baseline_rule(tmp_path):
+    for name in ["03-c.ipynb", "01-a.ipynb", "02-b.ipynb", "scratch.ipynb", "1-x.ipynb"]:
+        (tmp_path / name).write_text("{}")
+    assert [p.name for p in report.report_notebooks(folder=tmp_path)] == ["01-a.ipynb", "03-c.ipynb"]
+    assert [p.name for p in report.report_notebooks(baselines=["w.txt"], folder=tmp_path)] == [
+        "01-a.ipynb", "02-b.ipynb", "03-c.ipynb"]
+    # The real folder: every numbered notebook, in order.
+    real = report.report_notebooks(baselines=BASELINES)
+    assert real[0].name == "01-tone-through-the-piece.ipynb" and real == sorted(real)
+
+
+def _notebook(*sources):
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                           "language": "python"}})
+    nb.cells = [nbformat.v4.new_code_cell(s) for s in sources]
+    return nb
+
+
+def test_kernel_is_this_environment_and_failures_are_one_line(tmp_path):
+    good = tmp_path / "01-where.ipynb"
+    nbformat.write(_notebook("import sys\nprint(sys.executable)"), good)
+    executed = report.run_notebook(good, {})
+    [output] = executed.cells[-1].outputs
+    assert Path(output["text"].strip()) == Path(sys.executable)  # the project's .venv, not another Python
+    bad = tmp_path / "01-bad.ipynb"
+    nbformat.write(_notebook("x = 1", "raise ValueError('boom')"), bad)
+    with pytest.raises(ta.ToneAnalysisError, match=r"^01-bad\.ipynb: cell 2 failed: ValueError: boom$"):
+        report.run_notebook(bad, {})
+
+
+def test_render_drops_scripts_from_any_output():
+    nb = _notebook("x")
+    nb.cells[0].outputs = [
+        nbformat.v4.new_output("display_data", {"application/javascript": "alert(1)", "text/plain": "js"}),
+        nbformat.v4.new_output("display_data", {"text/html": '<p>ok</p><script src="https://cdn.example/x.js"></script>'}),
+        nbformat.v4.new_output("stream", name="stderr", text="DeprecationWarning: noise"),
+    ]
+    html = report.render_html([nb], title="t")
+    assert "<p>ok</p>" in html and "alert(1)" not in html and "cdn.example" not in html
+    assert "<script" not in html and "noise" not in html

@@ -1,0 +1,162 @@
+"""The article as a reader sees it, with every loaded term highlighted and each paragraph tinted by tone.
+
+One self-contained HTML fragment: a `<style>` block and the text, no scripts, no external files.
+Article text is untrusted, so every piece of it (and every lexicon field) goes through `html.escape`.
+
+>>> html = highlight_html("The tyrant smiled.", lexicon={"tyrant": {"category": "name_calling",
+...     "weight": 3, "framing": "negative", "neutral": "leader"}})
+>>> '<mark class="ta-hit ta-negative" title="name calling · weight 3 · neutral: leader">tyrant</mark>' in html
+True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import math
+
+from .article import Article
+from .lexicon import resolve
+from .scoring import _as_article, find_loaded_terms, score_paragraphs
+
+# Why the colours: the same diverging scale as the charts (red negative, blue positive, none at 0).
+NEGATIVE_RGB = (178, 24, 43)
+POSITIVE_RGB = (33, 102, 172)
+
+STYLE = """
+.ta-article { font-family: Georgia, 'Times New Roman', serif; font-size: 16px; max-width: 46em; line-height: 1.55;
+  color: #222; }
+.ta-article .ta-block { margin: 0 0 0.7em 0; padding: 0.35em 0.6em; border-left: 4px solid transparent;
+  border-radius: 3px; }
+.ta-article h2.ta-headline { font-size: 1.45em; line-height: 1.3; margin: 0.2em 0 0.8em 0; }
+.ta-article h2.ta-headline .ta-score { font-size: 0.5em; font-weight: normal; }
+.ta-article .ta-caption { font-family: 'Helvetica Neue', Arial, sans-serif; font-size: 0.88em;
+  font-style: italic; color: #444; }
+.ta-article .ta-caption::before { content: "Caption · "; font-style: normal; font-weight: bold; color: #777; }
+.ta-article .ta-unscored { font-family: 'Helvetica Neue', Arial, sans-serif; font-size: 0.8em;
+  color: #999; padding-top: 0.1em; padding-bottom: 0.1em; }
+.ta-article .ta-reason { font-style: italic; margin-left: 0.6em; }
+.ta-article .ta-reason::before { content: "— not scored: "; }
+.ta-article mark.ta-hit, .ta-article mark.ta-sample { padding: 0 0.15em; border-radius: 2px; border-bottom: 2px solid; color: inherit; }
+.ta-article mark.ta-negative { background: #f4c7c3; border-color: #b2182b; }
+.ta-article mark.ta-positive { background: #c6dbef; border-color: #2166ac; }
+.ta-article mark.ta-mixed { background: #e0e0e0; border-color: #636363; }
+.ta-article sup.ta-ref { font-size: 0.7em; color: #666; margin-left: 0.1em; }
+.ta-article .ta-key { font-family: 'Helvetica Neue', Arial, sans-serif; font-size: 0.85em; color: #555;
+  margin-bottom: 1em; }
+.ta-article .ta-score { font-family: 'Helvetica Neue', Arial, sans-serif; font-size: 0.75em; color: #666;
+  float: right; margin-left: 1em; font-style: normal; }
+.ta-article ol.ta-notes { font-family: 'Helvetica Neue', Arial, sans-serif; font-size: 0.82em; color: #444;
+  border-top: 1px solid #ccc; padding-top: 0.6em; }
+"""
+
+
+def tone_colour(tone: float, *, strength: float = 0.45) -> str:
+    """A CSS background for a tone in −1..1: red below 0, blue above, transparent at 0 or NaN.
+
+    >>> tone_colour(-1.0)
+    'rgba(178, 24, 43, 0.45)'
+    >>> tone_colour(float("nan"))
+    'transparent'
+    """
+    if tone is None or (isinstance(tone, float) and math.isnan(tone)) or tone == 0:
+        return "transparent"
+    r, g, b = NEGATIVE_RGB if tone < 0 else POSITIVE_RGB
+    return f"rgba({r}, {g}, {b}, {min(abs(float(tone)), 1.0) * strength:.3g})"
+
+
+def _hit_title(hit) -> str:
+    parts = [str(hit.category).replace("_", " "), f"weight {hit.weight:g}"]
+    if hit.neutral:
+        parts.append(f"neutral: {hit.neutral}")
+    return " · ".join(parts)
+
+
+def _marked(text: str, hits: list, first_note: int) -> str:
+    """The block's text, escaped, with each hit wrapped in <mark> and numbered for the notes."""
+    out, last = [], 0
+    for number, hit in enumerate(hits, start=first_note):
+        if hit.start < last:  # overlapping spans cannot nest: the first one wins
+            continue
+        out.append(html.escape(text[last:hit.start]))
+        framing = hit.framing if hit.framing in ("negative", "positive", "mixed") else "mixed"
+        out.append(f'<mark class="ta-hit ta-{framing}" title="{html.escape(_hit_title(hit))}">'
+                   f"{html.escape(text[hit.start:hit.end])}</mark><sup class=\"ta-ref\">{number}</sup>")
+        last = hit.end
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+def highlight_html(article_or_text, *, lexicon=None, show_unscored: bool = True, tint: bool = True,
+                   notes: bool = True) -> str:
+    """The article as one self-contained HTML fragment with loaded terms highlighted.
+
+    Each loaded term is a `<mark>` whose hover title gives its category, weight and neutral
+    alternative, numbered to a footnote saying the same; each scored block is tinted by its `tone`
+    (red negative, blue positive). The headline is a heading, captions are set apart, and credits and
+    boilerplate (with `show_unscored`) are greyed with the reason they were not scored.
+    """
+    article: Article = _as_article(article_or_text)
+    lex = resolve(lexicon)  # once: a CSV path would otherwise be read and compiled twice
+    paragraphs = score_paragraphs(article, lexicon=lex).set_index("block")
+    hits = find_loaded_terms(article, lexicon=lex)  # offsets into each block's text
+    by_block = {block: list(group.itertuples()) for block, group in hits.groupby("block")}
+    parts = [f"<div class=\"ta-article\">\n<style>{STYLE}</style>"]
+    parts.append('<p class="ta-key">Loaded terms are <mark class="ta-sample ta-negative">marked</mark> '
+                 "(hover for category, weight and a neutral alternative; numbered notes below). "
+                 "Each paragraph is tinted by its tone: red negative, blue positive, clear neutral.</p>")
+    note_rows: list = []
+    for block in article.blocks:
+        if not block.scored:
+            if show_unscored:
+                parts.append(f'<p class="ta-block ta-unscored ta-{html.escape(block.role)}">{html.escape(block.text)}'
+                             f'<span class="ta-reason">{html.escape(block.role)}, {html.escape(block.reason)}</span></p>')
+            continue
+        block_hits = sorted(by_block.get(block.index, []), key=lambda h: (h.start, -h.end))
+        body = _marked(block.text, block_hits, len(note_rows) + 1)
+        note_rows.extend(block_hits)
+        tone = float(paragraphs.at[block.index, "tone"]) if block.index in paragraphs.index else math.nan
+        style = f' style="background-color: {tone_colour(tone)}; border-left-color: {tone_colour(tone, strength=1)}"' \
+            if tint else ""
+        score = "" if math.isnan(tone) else f'<span class="ta-score">tone {tone:+.2f}</span>'
+        if block.role == "headline":
+            parts.append(f'<h2 class="ta-block ta-headline"{style}>{score}{body}</h2>')
+        elif block.role == "caption":
+            parts.append(f'<p class="ta-block ta-caption"{style}>{score}{body}</p>')
+        else:
+            parts.append(f'<p class="ta-block ta-paragraph"{style}>{score}{body}</p>')
+    if notes and note_rows:
+        items = "".join(
+            f"<li><b>{html.escape(h.text)}</b> — {html.escape(str(h.category).replace('_', ' '))}, "
+            f"weight {h.weight:g}, {html.escape(str(h.framing))}"
+            + (f"; neutral: <i>{html.escape(h.neutral)}</i>" if h.neutral else "") + "</li>"
+            for h in note_rows
+        )
+        parts.append(f'<ol class="ta-notes">{items}</ol>')
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+@dataclasses.dataclass(frozen=True)
+class Highlighted:
+    """Highlighted HTML that renders inline in Jupyter (`_repr_html_`); `str()` gives the HTML."""
+
+    html: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.html
+
+    def save(self, path) -> None:
+        """Write a standalone HTML page."""
+        from pathlib import Path
+
+        Path(path).write_text(f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>toneanalysis</title>'
+                              f"</head><body>{self.html}</body></html>\n", encoding="utf-8")
+
+
+def highlighted(article_or_text, **options) -> Highlighted:
+    """`highlight_html` wrapped to display inline in a notebook: `ta.highlighted(article)`."""
+    return Highlighted(highlight_html(article_or_text, **options))
