@@ -9,6 +9,7 @@
 from .align import align_paragraphs
 from .article import Article, Block, article_from_text, load_article
 from .compare import compare
+from .corpus import score_folder
 from .distinctive import distinctive_terms
 from .errors import ToneAnalysisError
 from .highlight import Highlighted, highlight_html, highlighted
@@ -30,4 +31,5 @@ __all__ = [
     "align_paragraphs", "compare", "distinctive_terms",
     "RewriteSummary", "VoiceSummary", "actor_tone", "default_actors", "find_quotes", "neutral_rewrite",
     "reporting_verbs", "rewrite_summary", "voice_summary",
+    "score_folder",
 ]

@@ -1,6 +1,6 @@
 """The `toneanalysis` command: parse arguments, call the package's functions, write the result.
 
-    toneanalysis score ARTICLE [--format table|csv|json] [--lexicon CSV]
+    toneanalysis score ARTICLE|FOLDER [--format table|csv|json] [--lexicon CSV] [--jobs N] [--pattern GLOB]
     toneanalysis report ARTICLE [--baseline FILE ...] [--lexicon CSV] [-o OUT.html]
 """
 
@@ -12,24 +12,45 @@ import sys
 from .errors import ToneAnalysisError
 
 
+def _score_folder(args):
+    # A folder: every article file in it, on --jobs cores, one row per paragraph with its `file`.
+    import warnings
+
+    from .corpus import score_folder
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # skipped files are listed below, one line each
+        table = score_folder(args.article, pattern=args.pattern, n_jobs=args.jobs, progress=not args.no_progress,
+                             lexicon=args.lexicon, errors="skip" if args.skip_errors else "raise")
+    for name, problem in table.attrs.get("skipped", {}).items():
+        print(f"toneanalysis: skipped {name}: {problem}", file=sys.stderr)
+    return table, f"{args.article}: {table['file'].nunique()} files, {len(table)} scored blocks"
+
+
 def _score(args) -> int:
+    import os
+
     import pandas as pd
 
-    from .article import load_article
-    from .scoring import score_paragraphs
+    if os.path.isdir(args.article):
+        table, title = _score_folder(args)
+    else:
+        from .article import load_article
+        from .scoring import score_paragraphs
 
-    article = load_article(args.article)
-    table = score_paragraphs(article, lexicon=args.lexicon)
+        article = load_article(args.article)
+        table = score_paragraphs(article, lexicon=args.lexicon)
+        title = f"{article.source}: {len(table)} scored blocks"
     if args.format == "csv":
         table.to_csv(sys.stdout, index=False)
     elif args.format == "json":
         sys.stdout.write(table.to_json(orient="records", force_ascii=False, indent=1) + "\n")
     else:
-        columns = ["block", "role", "position", "tone", "vader_compound", "textblob_polarity",
+        columns = ["file"] * ("file" in table) + ["block", "role", "position", "tone", "vader_compound", "textblob_polarity",
                    "textblob_subjectivity", "loaded_count", "loaded_weight", "loaded_terms", "text"]
         with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 48,
                                "display.float_format", "{:.3f}".format):
-            print(f"# {article.source}: {len(table)} scored blocks ({args.lexicon or 'default lexicon'})")
+            print(f"# {title} ({args.lexicon or 'default lexicon'})")
             print(table[columns].to_string(index=False))
     return 0
 
@@ -46,9 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="toneanalysis", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     score = commands.add_parser("score", help="print the paragraph scores of an article")
-    score.add_argument("article", help="a text or HTML file")
+    score.add_argument("article", help="a text or HTML file, or a folder of them (one row per paragraph, with `file`)")
     score.add_argument("--format", choices=("table", "csv", "json"), default="table")
     score.add_argument("--lexicon", help="a lexicon CSV to use instead of the default one")
+    score.add_argument("--jobs", type=int, default=1, metavar="N", help="folder: worker processes (-1: every core)")
+    score.add_argument("--pattern", default="*", metavar="GLOB", help="folder: which files (default '*'; '**/*.txt' recurses)")
+    score.add_argument("--skip-errors", action="store_true",
+                       help="folder: skip files that cannot be scored, naming each on stderr, instead of stopping")
+    score.add_argument("--no-progress", action="store_true", help="folder: no progress bar on stderr")
     score.set_defaults(run=_score)
     report = commands.add_parser("report", help="run the notebooks on an article into one self-contained HTML report")
     report.add_argument("article", help="a text or HTML file")
