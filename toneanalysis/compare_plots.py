@@ -50,16 +50,19 @@ def plot_arc(arcs: pd.DataFrame, *, measure: str = "tone", window: int = 3, ax=N
     if not isinstance(window, int) or window < 1:
         raise ToneAnalysisError(f"plot_arc: window must be a whole number of at least 1, got {window!r}")
     ax = _axes(ax)
+    # Baselines share a colour (they are one reference) and differ by line style, so the legend tells them apart.
+    styles = iter(["-", "--", ":", "-."] * (1 + arcs["source"].nunique() // 4))
     for (side, source), piece in arcs.groupby(["side", "source"], sort=False):
         piece = piece.sort_values("position_pct")
         article = side == "article"
+        style = "-" if article else next(styles)
         colour = ARTICLE_COLOUR if article else BASELINE_COLOUR
         label = f"{side}: {str(source).rsplit('/', 1)[-1]}"
         smooth = piece[measure].rolling(window, center=True, min_periods=1).mean()
         ax.scatter(piece["position_pct"], piece[measure], s=16 if article else 9, color=colour,
                    alpha=0.8 if article else 0.5, zorder=3 if article else 2)
         ax.plot(piece["position_pct"], smooth, linewidth=2.2 if article else 1.2, alpha=1 if article else 0.6,
-                color=colour, label=label, zorder=3 if article else 2)
+                color=colour, linestyle=style, label=label, zorder=3 if article else 2)
     if measure == "tone":
         ax.axhline(0, color="black", linewidth=0.8, zorder=1)
     ax.set_xlim(0, 100)
