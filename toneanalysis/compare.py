@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import math
+import numbers
 from pathlib import Path
 from typing import NamedTuple
 
@@ -162,7 +163,8 @@ def _measures(has_voice: bool) -> list[_Measure]:
                  "ratio", "attributions", "n_words", 1000.0),
     ]
     if has_voice:
-        rows.append(_Measure("editorial_loaded_share", "share of loaded terms in the outlet's own voice",
+        # Undefined in a resample with no hits: with a handful of hits a side there is often no interval.
+        rows.append(_Measure("editorial_loaded_share", "share of loaded terms in the outlet's own voice (not quoted)",
                              "ratio", "loaded_editorial", "loaded_count"))
     return rows
 
@@ -280,9 +282,9 @@ def compare(article, baseline, *, lexicon=None, n_boot: int = 2000, n_perm: int 
     >>> table.loc["loaded_terms_per_1000_words", ["article", "baseline"]].round(1).tolist()
     [181.8, 0.0]
     """
-    if not isinstance(n_boot, int) or isinstance(n_boot, bool) or n_boot < 100:
+    if not isinstance(n_boot, numbers.Integral) or isinstance(n_boot, bool) or n_boot < 100:
         raise ToneAnalysisError(f"compare: n_boot must be a whole number of at least 100, got {n_boot!r}")
-    if not isinstance(n_perm, int) or isinstance(n_perm, bool) or n_perm < 100:
+    if not isinstance(n_perm, numbers.Integral) or isinstance(n_perm, bool) or n_perm < 100:
         raise ToneAnalysisError(f"compare: n_perm must be a whole number of at least 100, got {n_perm!r}")
     if not 0 < confidence < 1:
         raise ToneAnalysisError(f"compare: confidence must be between 0 and 1, got {confidence!r}")
@@ -296,6 +298,7 @@ def compare(article, baseline, *, lexicon=None, n_boot: int = 2000, n_perm: int 
         side.paragraphs["negative"] = (side.paragraphs["tone"] < NEGATIVE_BELOW).astype(float)
     has_voice = article_side.has_voice and baseline_side.has_voice
     rng = np.random.default_rng(seed)
+    n_boot, n_perm = int(n_boot), int(n_perm)
     n_pieces = len(baseline_side.sources)
     rows = []
     for measure in _measures(has_voice):
