@@ -35,37 +35,45 @@ CATEGORIES = (
 FRAMINGS = ("negative", "positive", "mixed")
 
 
-def _inflections(word: str) -> set[str]:
+def _inflections(word: str, upos: str | None = None) -> set[str]:
     from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas
 
-    forms = {f for group in getAllInflections(word).values() for f in group}
+    forms = {f for group in getAllInflections(word, upos=upos).values() for f in group}
     if not forms and word.isalpha() and not getAllLemmas(word):
         # A word lemminflect does not know ("bromance") is taken for a noun.
         forms = {f for group in getAllInflectionsOOV(word, "NOUN").values() for f in group}
     return forms | {word}
 
 
-def expand(term: str) -> list[str]:
-    """Every surface form a lexicon term matches: its inflections, and spaced forms of hyphenated words.
+# A phrase ending in one of these is a phrasal verb ("lash out", "rip into"): its verb inflects.
+_PARTICLES = {"out", "up", "off", "into", "down", "at", "on", "over", "away", "back", "in", "about", "through",
+              "around", "apart", "upon", "against", "for", "with"}
 
-    A phrase inflects its last word, and its first word when that is a verb ("lash out" → "lashed out").
+
+def expand(term: str) -> list[str]:
+    """Every surface form a lexicon term matches.
+
+    A single word gives its inflections; a phrasal verb inflects its first word ("lash out" →
+    "lashed out"); any other phrase inflects its last word, the head of most English compounds
+    ("witch hunt" → "witch hunts"). Hyphenated terms match as written: spaCy splits "so-called"
+    into the same tokens in the lexicon and in the text.
 
     >>> sorted(expand("tyrant"))
     ['tyrant', 'tyrants']
     >>> "lashed out" in expand("lash out")
     True
+    >>> sorted(expand("witch hunt"))
+    ['witch hunt', 'witch hunts']
     """
     words = term.split()
     if len(words) == 1:
-        variants = [_inflections(words[0])]
-    else:
+        return sorted(_inflections(words[0]))
+    if words[-1] in _PARTICLES:
         from lemminflect import getAllInflections
 
-        verb_forms = {f for tag, group in getAllInflections(words[0], upos="VERB").items() for f in group}
-        variants = [verb_forms | {words[0]}, *({w} for w in words[1:-1]), _inflections(words[-1])]
-    forms = {" ".join(combo) for combo in itertools.product(*variants)}
-    forms |= {f.replace("-", " ") for f in forms if "-" in f}
-    return sorted(forms)
+        verb_forms = {f for group in getAllInflections(words[0], upos="VERB").values() for f in group}
+        return sorted(" ".join([form, *words[1:]]) for form in verb_forms | {words[0]})
+    return sorted(" ".join([*words[:-1], form]) for form in _inflections(words[-1], upos="NOUN"))
 
 
 class Lexicon:
@@ -104,14 +112,16 @@ class Lexicon:
 
         pipeline = nlp()
         matcher = PhraseMatcher(pipeline.vocab, attr="LOWER")
-        seen: set[str] = set()
-        keys, patterns = [], []
-        for i, term, exceptions in zip(self.entries.index, self.entries["term"], self.entries["exceptions"]):
+        # A form belongs to the entry written that way ("crook" vs "crooked"); else to the first entry.
+        owner = {term: i for i, term in zip(self.entries.index, self.entries["term"])}
+        for i, term in zip(self.entries.index, self.entries["term"]):
             for form in expand(term):
-                if form not in seen:  # a form claimed by two entries goes to the first
-                    seen.add(form)
-                    keys.append(f"T{i}")
-                    patterns.append(form)
+                owner.setdefault(form, i)
+        keys, patterns = [], []
+        for form, i in sorted(owner.items(), key=lambda item: item[1]):
+            keys.append(f"T{i}")
+            patterns.append(form)
+        for i, exceptions in zip(self.entries.index, self.entries["exceptions"]):
             for phrase in filter(None, (p.strip() for p in exceptions.split(";"))):
                 for form in expand(phrase):
                     keys.append(f"X{i}")
