@@ -196,3 +196,12 @@ def test_render_drops_scripts_from_any_output():
     html = report.render_html([nb], title="t")
     assert "<p>ok</p>" in html and "alert(1)" not in html and "cdn.example" not in html
     assert "<script" not in html and "noise" not in html
+
+
+def test_a_notebook_without_the_parameters_is_refused_before_running(tmp_path):
+    nb = _notebook("article_path = 'x.txt'")  # one of three
+    nb.cells[0].metadata["tags"] = ["parameters"]
+    nbformat.write(nb, tmp_path / "01-old.ipynb")
+    with pytest.raises(ta.ToneAnalysisError, match=r"^01-old\.ipynb: .* does not set baselines, lexicon \("):
+        report.build_report(SAMPLE, folder=tmp_path, output=tmp_path / "r.html", progress=None)
+    assert not (tmp_path / "r.html").exists()

@@ -1,7 +1,8 @@
 """The HTML report: run the notebooks on an article with papermill, render them into one HTML file.
 
 Every `notebooks/NN-*.ipynb` runs in order with the same parameters (`article`, `baselines`,
-`lexicon`, as absolute paths); notebooks numbered in `NEEDS_BASELINES` run only when baselines
+`lexicon`, as absolute paths; `article_path`, `baseline_paths`, `lexicon_path` are accepted
+spellings too); notebooks numbered in `NEEDS_BASELINES` run only when baselines
 are given. The notebooks call the package's functions, so the report shows what a user sees in
 JupyterLab. The HTML is self-contained: code hidden, charts embedded as PNG data URIs, and no
 scripts at all (nbconvert's lab template otherwise loads require.js, MathJax and mermaid from a CDN).
@@ -15,6 +16,7 @@ and every fetch but data: images.
 from __future__ import annotations
 
 import html
+import os
 import re
 import sys
 import time
@@ -33,6 +35,10 @@ NEEDS_BASELINES = {"02"}
 # Resolved by jupyter_client to the Python running this code (the project's .venv): its
 # kernelspec says `python`, which jupyter_client replaces with sys.executable.
 KERNEL = "python3"
+
+# What every report notebook's `parameters` cell sets (either spelling); papermill overrides them all.
+PARAMETERS = {"article": ("article", "article_path"), "baselines": ("baselines", "baseline_paths"),
+              "lexicon": ("lexicon", "lexicon_path")}
 
 _NUMBERED = re.compile(r"^(\d\d)-.+\.ipynb$")
 
@@ -182,6 +188,29 @@ def check_inputs(article, baselines: Sequence = (), lexicon=None) -> dict:
     }
 
 
+def notebook_parameters(path: Path, values: dict) -> dict:
+    """The parameters to pass `path`: each of `values` under every spelling its `parameters` cell declares.
+
+    A notebook that declares none of a parameter's spellings is refused: it would run on its own
+    default article, and the report would silently describe the wrong piece.
+    """
+    import papermill
+
+    declared = papermill.inspect_notebook(str(path))
+    passed, missing = {}, []
+    for name, value in values.items():
+        spellings = [s for s in PARAMETERS[name] if s in declared]
+        if not spellings:
+            missing.append(name)
+        passed.update({spelling: value for spelling in spellings})
+    if missing:
+        raise ToneAnalysisError(
+            f"{Path(path).name}: its 'parameters' cell does not set {', '.join(missing)} "
+            f"(report notebooks take {', '.join(PARAMETERS)})"
+        )
+    return passed
+
+
 def run_notebook(path: Path, parameters: dict, *, kernel_name: str = KERNEL):
     """Execute one notebook with papermill (cwd = its folder); the executed notebook, or a one-line error."""
     import papermill
@@ -197,6 +226,51 @@ def run_notebook(path: Path, parameters: dict, *, kernel_name: str = KERNEL):
         raise ToneAnalysisError(
             f"{Path(path).name}: cell {error.exec_count} failed: {error.ename}: {error.evalue}"
         ) from None
+
+
+def _timed_run(path: Path, parameters: dict):
+    started = time.perf_counter()
+    return run_notebook(path, parameters), time.perf_counter() - started
+
+
+def run_notebooks(paths: Sequence[Path], parameters: Sequence[dict], *, jobs: int | None = None,
+                  progress: Callable[[str], None] = lambda message: None) -> list:
+    """Execute notebooks (each with its parameters), each in a fresh kernel as in JupyterLab, `jobs`
+    at a time; the executed notebooks in order.
+
+    Kernel start-up and imports dominate a notebook's time and use one core, so on a 2-core machine
+    two at once nearly halve the wall time. Workers are spawned processes: papermill's event loop and
+    ZeroMQ sockets are not shared across threads.
+    """
+    total = len(paths)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, total))
+    if jobs == 1:
+        results = []
+        for number, path in enumerate(paths, start=1):
+            progress(f"[{number}/{total}] running {path.name}")
+            notebook, seconds = _timed_run(path, parameters[number - 1])
+            progress(f"[{number}/{total}] {path.name} done in {seconds:.1f} s")
+            results.append(notebook)
+        return results
+    import concurrent.futures
+    import multiprocessing
+
+    results = [None] * total
+    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {}
+        for number, path in enumerate(paths, start=1):
+            progress(f"[{number}/{total}] running {path.name}")
+            futures[pool.submit(_timed_run, path, parameters[number - 1])] = number
+        try:
+            for future in concurrent.futures.as_completed(futures):
+                number = futures[future]
+                results[number - 1], seconds = future.result()
+                progress(f"[{number}/{total}] {paths[number - 1].name} done in {seconds:.1f} s")
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    return results
 
 
 def _without_stderr(notebook):
@@ -239,11 +313,13 @@ def _stderr(message: str) -> None:
 
 
 def build_report(article, *, baselines: Sequence = (), lexicon=None, output=None,
-                 progress: Callable[[str], None] | None = _stderr, folder: Path = NOTEBOOKS) -> Path:
+                 progress: Callable[[str], None] | None = _stderr, folder: Path = NOTEBOOKS,
+                 jobs: int | None = None) -> Path:
     """Run the report notebooks on `article` and write one self-contained HTML file; return its path.
 
     `output` defaults to `reports/<article name>.html` in the current folder. Bad inputs raise
     `ToneAnalysisError` before any notebook runs; a failing notebook raises one naming the cell.
+    `jobs` notebooks run at once (default: one per core).
     """
     say = progress or (lambda message: None)
     started = time.perf_counter()
@@ -252,12 +328,8 @@ def build_report(article, *, baselines: Sequence = (), lexicon=None, output=None
     notebooks = report_notebooks(baselines=baselines, folder=folder)
     if not notebooks:
         raise ToneAnalysisError(f"no notebooks named NN-*.ipynb in {folder}")
-    executed = []
-    for number, path in enumerate(notebooks, start=1):
-        say(f"[{number}/{len(notebooks)}] running {path.name}")
-        step = time.perf_counter()
-        executed.append(run_notebook(path, parameters))
-        say(f"[{number}/{len(notebooks)}] {path.name} done in {time.perf_counter() - step:.1f} s")
+    per_notebook = [notebook_parameters(path, parameters) for path in notebooks]
+    executed = run_notebooks(notebooks, per_notebook, jobs=jobs, progress=say)
     say("rendering HTML")
     title = f"toneanalysis report: {Path(article).name}"
     html = render_html(executed, title=title)
