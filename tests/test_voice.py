@@ -71,6 +71,22 @@ def test_split_quote_and_pronoun_resolved_to_the_last_named_speaker():
                                ("whatever it costs.", "direct", "Anna Reyes")]
 
 
+def test_appositions_pick_the_name_not_the_description_or_a_prepositional_object():
+    assert quotes_of("Shopkeeper Dev Patel, 49, whose shop is in the zone, said trade was \u201cdead\u201d.") == [
+        ("dead", "direct", "Dev Patel")]
+    assert quotes_of("The opposition's Treasury spokesman, David Orme, said it was \"a tax\".") == [
+        ("a tax", "direct", "David Orme")]
+    assert quotes_of("Anita Shah, director of the Fair Bills Campaign, fumed: \u201cIt is wrong.\u201d") == [
+        ("It is wrong.", "direct", "Anita Shah")]
+    assert quotes_of("Peter Quinn, of the Rail Users Forum, hit out: \"Enough.\"") == [
+        ("Enough.", "direct", "Peter Quinn")]
+
+
+def test_possessive_after_the_quote_does_not_cut_the_attribution():
+    text = '"It is the wrong way," said the federation\'s chief executive, Claire Dunmore.'
+    assert quotes_of(text) == [("It is the wrong way,", "direct", "Claire Dunmore")]
+
+
 def test_unresolvable_pronoun_is_kept():
     assert quotes_of('"It is over," she said.') == [("It is over,", "direct", "she")]
 

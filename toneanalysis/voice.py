@@ -53,7 +53,7 @@ SPEECH_VERBS = ("urge", "warn", "call", "describe", "brand", "dub", "label", "pr
                 "suggest", "predict", "demand", "hail", "threaten", "declare", "stress", "reveal",
                 "recall", "respond", "tweet", "quip", "joke", "dismiss", "deny", "mutter", "shout",
                 "scream", "whisper", "exclaim", "continue", "agree", "maintain", "acknowledge",
-                "remark", "retort", "complain", "lament", "term", "speak")
+                "remark", "retort", "complain", "lament", "term", "speak", "hit back")
 # Naming verbs: "a campaign called ‘X’" names a thing, so these need a named or pronoun subject.
 NAMING_VERBS = {"call", "describe", "brand", "dub", "label", "term"}
 
@@ -76,6 +76,8 @@ _AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "been", "be", 
                 "once", "again", "today", "yesterday", "earlier", "previously", "just", "only", "already",
                 "reportedly", "tonight", "repeatedly", "since"}
 _PARTICLES = {"out", "up", "off", "back", "down", "on", "in"}
+_FUNCTION_WORDS = {"and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "that",
+                   "which", "who", "than", "into", "about", "over", "after", "before"}
 _PASSIVE = {"was", "were", "is", "are", "be", "been", "being"}
 _LY_NOUNS = {"family", "ally", "rally", "assembly", "supply", "reply", "anomaly", "italy", "july", "bully"}
 # Words before a verb form that make it a noun ("the claims", "a blast") or an infinitive ("to say").
@@ -199,9 +201,10 @@ def _forms(lemma: str) -> dict[str, str]:
     tail = " ".join(rest)
     inflections = getAllInflections(first, upos="VERB") or {"VB": (first,)}
     out = {}
-    for tag, forms in inflections.items():
-        for form in forms:
-            out[f"{form} {tail}".strip()] = tag
+    # A form that is several tags ("hit", "put") is taken for the past tense, the reporter's tense.
+    for tag in sorted(inflections, key=lambda tag: tag not in ("VBD", "VBN")):
+        for form in inflections[tag]:
+            out.setdefault(f"{form} {tail}".strip(), tag)
     out.setdefault(lemma, "VB")
     return out
 
@@ -251,12 +254,16 @@ def _lexicon_doubt_verbs(lexicon) -> tuple[str, ...]:
 # ---------------------------------------------------------------- names
 
 
+_NAME_ADJECTIVE = re.compile(r"-(?:owned|backed|led|based|born|run|funded|controlled|made|linked|style)$", re.I)
+
+
 def _strip_titles(tokens: list[str]) -> list[str]:
-    """Drop job titles, acronyms and possessives from the front of a name run."""
+    """Drop job titles, acronyms, possessives and name-adjectives ("Japanese-owned") from the front of a name."""
     last_title = -1
     for i, token in enumerate(tokens[:-1]):
         bare = token.lower().rstrip(".")
-        if bare in TITLE_WORDS or token.endswith("'s") or (token.isupper() and len(token) > 1 and i == 0):
+        if (bare in TITLE_WORDS or token.endswith("'s") or (token.isupper() and len(token) > 1 and i == 0)
+                or _NAME_ADJECTIVE.search(token)):
             last_title = i
     return tokens[last_title + 1:]
 
@@ -277,6 +284,25 @@ def _name_run(tokens: list[str]) -> list[str]:
         run.pop(0)  # "The US", "But Putin"
     if len(run) == 1 and stop(run[0]):
         return []
+    if len(run) >= 3 and len(run) == len(tokens) and _common_word(run[0]):
+        run.pop(0)  # a common word capitalised only because it starts the sentence: "Shopkeeper Dev Patel"
+    return run
+
+
+def _common_word(token: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(token.lower())) and token.lower() not in TITLE_WORDS
+
+
+def _subject_run(tokens: list[str]) -> list[str]:
+    """The name that ends `tokens`, unless it is the object of a preposition ("director of the Fair Bills Campaign")."""
+    run = _name_run(tokens)
+    before = [t.lower() for t in tokens[:len(tokens) - len(run)]]
+    if before and before[-1] in _DETERMINERS:
+        before.pop()
+    if run and before and before[-1] in _FUNCTION_WORDS:
+        return []
     return run
 
 
@@ -292,26 +318,34 @@ def _subject_before(head: str) -> tuple[str, str] | None:
                           and tokens[-1] not in _LY_NOUNS)):
         tokens.pop()
     if tokens and tokens[-1].endswith(","):
-        # An apposition: "Jens Stoltenberg, the NATO secretary general, said".
-        earlier = [i for i, t in enumerate(tokens[:-1]) if t.endswith(",")]
-        if not earlier:
-            return None
-        tokens = tokens[:earlier[-1] + 1]
+        # Appositions: "Jens Stoltenberg, the NATO secretary general, said", "The opposition's
+        # spokesman, David Orme, said", "Dev Patel, 49, whose shop is in the zone, said": the
+        # nearest comma-separated stretch that ends in a name or pronoun is the subject.
         tokens[-1] = tokens[-1][:-1]
+        cuts = [len(tokens)] + [i + 1 for i in reversed(range(len(tokens) - 1)) if tokens[i].endswith(",")]
+        stretches = [tokens[:cut] for cut in cuts]
+        stretches = [st[:-1] + [st[-1].rstrip(",")] for st in stretches]
+        named = [st for st in stretches if st[-1].lower() in PRONOUNS or _subject_run(st)]
+        if not named and len(stretches) == 1:
+            return None
+        tokens = named[0] if named else stretches[-1]
     if not tokens or _MASK in tokens[-1] or not re.search(r"\w$", tokens[-1]):
         return None
     if tokens[-1].lower() in PRONOUNS:
         return tokens[-1], "pronoun"
-    run = _name_run(tokens)
+    run = _subject_run(tokens)
     if run:
         return " ".join(_strip_titles(run)), "name"
+    if tokens[-1].lower() in _FUNCTION_WORDS:
+        return None  # "... of a loyal workforce and"
     description: list[str] = []
     for token in reversed(tokens):
         if token.islower() and token.isalpha() and token not in _DETERMINERS and len(description) < 3:
             description.insert(0, token)
             continue
-        if description and (token.lower() in _DETERMINERS or token.endswith("'s")):
-            description.insert(0, token)
+        if description and (token.lower() in _DETERMINERS or token.endswith("'s")
+                            or (_NAME_TOKEN.match(token) and len(description) < 3 and token is not tokens[0])):
+            description.insert(0, token)  # "the mayor", "Ukraine's foreign minister", "Union leaders"
         break
     if not description:
         return None
@@ -417,7 +451,10 @@ def _verb_speaker(t: _Text, start: int, end: int, lemma: str, tag: str, *, quote
     if words and words[-1].lower() in _PASSIVE and tag in ("VBN", "VBD"):
         return _agent(after) or (_agent(t.masked[quote_end + 1:]) if quote_end is not None else None)
     # A verb straight after a closing quote mark, or at the start, is inverted: `," said Kirby`.
-    if not head.strip() or re.search(r"[\"'][,\s]*$", head):
+    k = start
+    while k > sentence and t.masked[k - 1] in " ,":
+        k -= 1
+    if not head.strip() or any(closed and b == k - 1 for _, b, closed in t.spans):
         return _speaker_after(after)
     found = _subject_before(head)
     if found and lemma in NAMING_VERBS and found[1] == "description":
@@ -432,11 +469,13 @@ def _attribute(t: _Text, start: int, end: int, closed: bool, verbs, table, patte
         return None
     if closed:
         # Attribution right after the quote: `," Kirby said.` / `," said John Kirby.` / `”, it added.`
-        stop = re.search(r"[\"']|[.!?](?:\s|$)", masked[end + 1:])
-        tail = masked[end + 1:end + 1 + (stop.start() if stop else len(masked))]
+        next_quote = min([a - 1 for a, _, _ in t.spans if a - 1 > end] + [len(masked)])
+        stop = re.search(r"[.!?](?:\s|$)", masked[end + 1:next_quote])
+        tail = masked[end + 1:end + 1 + stop.start() if stop else next_quote]
         tail = re.sub(r"^[\s,;]+", " ", tail)
         m = pattern.search(tail)
-        if m:
+        first_word = _words(tail)[:1]
+        if m and not (first_word and first_word[0].lower() in _FUNCTION_WORDS):
             lemma, _, tag = table[" ".join(m.group(0).lower().split())]
             if tag != "VBG" and not tail[:m.start()].strip():
                 found = _speaker_after(tail[m.end():])
