@@ -1,6 +1,7 @@
 """Whose words: quotations and speakers, scare quotes, voice on every hit, attribution verbs."""
 
 import csv
+import re
 
 import pandas as pd
 import pytest
@@ -244,3 +245,43 @@ def test_sample_reporting_verbs(sample):
     kirby = verbs[verbs["speaker"] == "John Kirby"]
     assert kirby["verb"].tolist() == ["say"]
     assert "according to" in set(verbs["verb"])
+
+
+# ---------------------------------------------------------------- any input
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = st.sampled_from(['"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "said", "she said", "Kirby said:",
+                          "so-called", "Russia\u2019s", "Brits'", ",", ".", "\n\n", "the tyrant", "by", "Kim"])
+ANY_TEXT = st.one_of(st.text(max_size=200), st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=40).map(" ".join))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ANY_TEXT)
+def test_any_text_gives_quotes_and_verbs_inside_their_blocks(text):
+    article = ta.article_from_text(text)
+    texts = {b.index: b.text for b in article.blocks}
+    quotes = ta.find_quotes(article)
+    for row in quotes.itertuples():
+        assert 0 < row.start <= row.end <= len(texts[row.block])
+        assert texts[row.block][row.start:row.end] == row.text
+        assert row.kind in ("direct", "scare") and (row.kind == "direct") == bool(row.speaker)
+    for row in ta.reporting_verbs(article).itertuples():
+        assert texts[row.block][row.start:row.end] == row.text
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ANY_TEXT)
+def test_any_text_rewrites_and_follows_actors(text):
+    article = ta.article_from_text(text)
+    table = ta.neutral_rewrite(article)
+    assert len(table) == len(article.scored_blocks())
+    assert table["tone_rewritten"].dropna().between(-1, 1).all()
+    actors = ta.actor_tone(article, {"Kim": ["Kim"]})
+    mentions = sum(len(re.findall(r"(?<![\w\-])kim(?![\w\-])", ta.normalise(b.text), re.I))
+                   for b in article.scored_blocks())
+    assert actors["n_mentions"].iloc[0] == mentions
+    assert actors["n_sentences"].iloc[0] <= mentions
+    summary = ta.voice_summary(article)
+    assert summary.loaded_editorial + summary.loaded_quoted + summary.loaded_scare_quote == summary.n_loaded
