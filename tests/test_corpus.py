@@ -122,3 +122,13 @@ def test_cli_scores_a_folder_with_jobs_and_a_progress_bar(folder):
     assert "5/5" in done.stderr  # tqdm's bar, on stderr, off stdout
     table = pd.read_csv(pd.io.common.StringIO(done.stdout))
     assert len(table) == len(ta.score_folder(folder))
+
+
+def test_fast_sentence_spans_agree_with_text_module(paragraphs):
+    from toneanalysis.scoring import _sentence_spans
+    from toneanalysis.text import nlp, normalise, sentence_spans
+
+    texts = [normalise(t) for t in paragraphs] + ["  Lead space.  Two  spaces.\tTab. ", "", "   ", "No stop", "A. B. C."]
+    for text in texts:
+        doc = nlp()(text)
+        assert _sentence_spans(doc, text) == sentence_spans([doc])[0]

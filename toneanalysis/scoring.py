@@ -8,6 +8,7 @@ word-weighted means of sentence scores (VADER's compound saturates on long text)
 from __future__ import annotations
 
 import math
+import weakref
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
@@ -19,7 +20,7 @@ from . import lexicon as lexicon_module
 from .article import Article, article_from_text
 from .errors import ToneAnalysisError
 from .sentiment import SentenceSentiment, sentence_sentiment
-from .text import count_words, nlp, normalise, sentence_spans
+from .text import count_words, nlp, normalise
 from .tone import tone_score
 
 SENTIMENT_COLUMNS = list(SentenceSentiment._fields)
@@ -56,31 +57,61 @@ class Analysis(NamedTuple):
     hits: list[Hit]
 
 
+_ENTRY_WEIGHTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _entry_weights(lex: lexicon_module.Lexicon) -> tuple[list[float], list[float]]:
+    """(weight, weight signed by framing) of each lexicon entry as plain floats, once per lexicon:
+    looking them up in the entries DataFrame per hit cost more than the matching itself."""
+    cached = _ENTRY_WEIGHTS.get(lex)
+    if cached is None:
+        sign = {"positive": 1.0, "negative": -1.0}  # mixed: 0
+        weights = [float(w) for w in lex.entries["weight"].tolist()]
+        signed = [w * sign.get(f, 0.0) for w, f in zip(weights, lex.entries["framing"].tolist())]
+        cached = _ENTRY_WEIGHTS[lex] = (weights, signed)
+    return cached
+
+
+def _sentence_spans(doc, text: str) -> list[tuple[int, int]]:
+    """`text.sentence_spans` for one Doc whose text is at hand (it reads Doc.text, which spaCy
+    rebuilds from the tokens on every access: several per cent of scoring time)."""
+    spans = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
 def analyse(texts: Iterable[str], lex: lexicon_module.Lexicon, *, batch_size: int = 256) -> Iterator[Analysis]:
     """Analyse texts lazily, in order; memory stays flat however many texts come in."""
-    entries = lex.entries
-    weights = entries["weight"].to_numpy()
-    framings = entries["framing"].to_numpy()
+    _, signed_weights = _entry_weights(lex)
     texts = iter(texts)
-    originals: deque[str] = deque()
+    pending: deque[tuple[str, str]] = deque()
 
     def normalised():
         for text in texts:
-            originals.append(text)
-            yield normalise(text)
+            normal = normalise(text)
+            pending.append((text, normal))
+            yield normal
 
     for doc in nlp().pipe(normalised(), batch_size=batch_size):
-        original = originals.popleft()
-        [spans] = sentence_spans([doc])
+        # `normal` is doc.text: spaCy's Doc.text rebuilds the string from its tokens on every access.
+        original, normal = pending.popleft()
+        spans = _sentence_spans(doc, normal)
         matches = lex.match(doc)
         sentences, hits = [], []
         for index, (start, end) in enumerate(spans):
-            inside = [m for m in matches if start <= m[1] < end]
-            for entry, s, e in inside:
-                hits.append(Hit(entry, s, e, index))
-            signed = sum(weights[m[0]] * (1 if framings[m[0]] == "positive" else -1 if framings[m[0]] == "negative" else 0)
-                         for m in inside)
-            sentence_text = doc.text[start:end]
+            signed = 0.0
+            for entry, s, e in matches:
+                if start <= s < end:
+                    hits.append(Hit(entry, s, e, index))
+                    signed += signed_weights[entry]
+            sentence_text = normal[start:end]
             sentiment = sentence_sentiment(sentence_text)
             n_words = count_words(sentence_text)
             sentences.append(Sentence(start, end, n_words, sentiment, tone_score(sentiment, signed, n_words)))
@@ -91,18 +122,19 @@ def aggregate(analysis: Analysis, lex: lexicon_module.Lexicon) -> dict:
     """Paragraph-level score columns: word-weighted means of the sentence scores, and hit counts."""
     n_words = count_words(analysis.text)
     row = {"n_words": n_words, "n_sentences": len(analysis.sentences)}
-    if analysis.sentences:
-        weights = np.array([max(s.n_words, 1) for s in analysis.sentences], dtype=float)
-        values = np.array([s.sentiment for s in analysis.sentences], dtype=float)
-        means = weights @ values / weights.sum()
-        row.update(zip(SENTIMENT_COLUMNS, means.tolist()))
-        row["tone"] = float(weights @ np.array([s.tone for s in analysis.sentences]) / weights.sum())
+    sentences = analysis.sentences
+    if sentences:
+        # Plain Python: paragraphs have a few sentences, too few for numpy's per-call overhead to pay.
+        weights = [max(s.n_words, 1) for s in sentences]
+        total = sum(weights)
+        for i, column in enumerate(SENTIMENT_COLUMNS):
+            row[column] = sum(w * s.sentiment[i] for w, s in zip(weights, sentences)) / total
+        row["tone"] = sum(w * s.tone for w, s in zip(weights, sentences)) / total
     else:
         row.update({c: math.nan for c in SENTIMENT_COLUMNS}, tone=math.nan)
-    entries = lex.entries
-    hit_weights = [float(entries.at[h.entry, "weight"]) for h in analysis.hits]
+    entry_weights, _ = _entry_weights(lex)
     row["loaded_count"] = len(analysis.hits)
-    row["loaded_weight"] = float(sum(hit_weights))
+    row["loaded_weight"] = float(sum(entry_weights[h.entry] for h in analysis.hits))
     row["loaded_per_100_words"] = 100 * len(analysis.hits) / n_words if n_words else math.nan
     row["loaded_terms"] = "; ".join(analysis.text[h.start:h.end] for h in analysis.hits)
     return row
