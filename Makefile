@@ -7,7 +7,7 @@ ARTICLE := data/raw/thesun_putin_kim_2024-06-18.txt
 BASELINES := $(sort $(wildcard data/baseline/*.txt))
 STAMP := $(VENV)/.installed
 
-.PHONY: setup report lab browser test bench clean
+.PHONY: setup report lab browser test bench validate clean
 
 setup: $(STAMP)
 
@@ -42,6 +42,12 @@ test: $(STAMP) browser
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+
+# Agreement with human judgement (docs/VALIDATION.md); reads the public evaluation sets from
+# ../shared/eval (or EVAL=path), says so and exits 0 when they are absent.
+EVAL ?= ../shared/eval
+validate: $(STAMP)
+	$(BIN)/python benchmarks/validate.py $(EVAL)
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .hypothesis
