@@ -19,7 +19,7 @@ import pandas as pd
 
 from .errors import ToneAnalysisError
 
-VOICE_LABELS = {"editorial": "outlet's own words", "scare_quote": "scare quotes", "quoted": "quoted sources"}
+VOICE_LABELS = {"editorial": "editorial (outlet's text)", "scare_quote": "scare quotes", "quoted": "quoted sources"}
 VOICE_COLOURS = {"editorial": "#b2182b", "scare_quote": "#ef8a62", "quoted": "#67a9cf"}
 VERB_COLOURS = {"neutral": "#969696", "colouring": "#b2182b"}
 DIVERGING_CMAP = "RdBu"  # red for negative tone, blue for positive, white at 0
@@ -75,7 +75,8 @@ def plot_voice_shares(frame: pd.DataFrame, ax=None):
     ax.set_xlim(0, 1)
     ax.invert_yaxis()
     ax.set_xlabel("share of loaded terms")
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=9)
+    # Beside the axis, clear of the bars, the x label and a title set afterwards.
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize=9)
     return ax
 
 
@@ -110,10 +111,11 @@ def plot_actor_tone(table: pd.DataFrame, ax=None):
     values = table["tone_mean"].fillna(0)
     ax.barh(table["actor"], values, color=[cmap(norm(v)) for v in values], edgecolor="#444444", linewidth=0.5)
     for y, row in enumerate(table.itertuples()):
-        note = f"{row.n_sentences} sent., {row.n_describing} loaded"
+        note = f"{row.n_sentences} sentences, {row.n_describing} loaded"
+        # On the empty side of 0, so the note never sits on its bar.
         x = values.iloc[y]
-        ax.text(x + (0.01 if x >= 0 else -0.01) * limit * 4, y, note, va="center",
-                ha="left" if x >= 0 else "right", fontsize=8)
+        ax.text(-0.04 * limit if x >= 0 else 0.04 * limit, y, note, va="center",
+                ha="right" if x >= 0 else "left", fontsize=8)
     ax.axvline(0, color="#444444", linewidth=0.8)
     ax.set_xlim(-limit * 1.8, limit * 1.8)
     ax.invert_yaxis()
