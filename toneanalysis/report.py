@@ -212,13 +212,17 @@ def notebook_parameters(path: Path, values: dict) -> dict:
 
 
 def run_notebook(path: Path, parameters: dict, *, kernel_name: str = KERNEL):
-    """Execute one notebook with papermill (cwd = its folder); the executed notebook, or a one-line error."""
+    """Execute one notebook with papermill, the kernel in the notebook's folder; the executed
+    notebook, or a one-line `ToneAnalysisError` naming the cell that failed."""
     import papermill
 
     try:
         return papermill.execute_notebook(
-            str(path), None, parameters=parameters, kernel_name=kernel_name, cwd=str(Path(path).parent),
+            str(path), None, parameters=parameters, kernel_name=kernel_name,
             progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+            # The kernel's cwd, as nbclient sets it; papermill's own `cwd=` would os.chdir the
+            # whole process, which notebooks running side by side in threads cannot share.
+            resources={"metadata": {"path": str(Path(path).resolve().parent)}},
             # The kernel warns on stderr that local TCP is unencrypted; errors still show.
             extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
@@ -236,27 +240,19 @@ def _timed_run(path: Path, parameters: dict):
 def run_notebooks(paths: Sequence[Path], parameters: Sequence[dict], *, jobs: int | None = None,
                   progress: Callable[[str], None] = lambda message: None) -> list:
     """Execute notebooks (each with its parameters), each in a fresh kernel as in JupyterLab, `jobs`
-    at a time; the executed notebooks in order.
+    at a time (default: one per core); the executed notebooks in order.
 
-    Kernel start-up and imports dominate a notebook's time and use one core, so on a 2-core machine
-    two at once nearly halve the wall time. Workers are spawned processes: papermill's event loop and
-    ZeroMQ sockets are not shared across threads.
+    A notebook's time is mostly its kernel's start-up, imports and lexicon, on one core, so two at once
+    nearly halve the wall time on two cores. Threads, not processes: the work is in the kernels, and
+    a spawned worker would spend seconds importing papermill again. nbclient runs one event loop per
+    thread.
     """
+    import concurrent.futures
+
     total = len(paths)
     jobs = max(1, min(jobs or os.cpu_count() or 1, total))
-    if jobs == 1:
-        results = []
-        for number, path in enumerate(paths, start=1):
-            progress(f"[{number}/{total}] running {path.name}")
-            notebook, seconds = _timed_run(path, parameters[number - 1])
-            progress(f"[{number}/{total}] {path.name} done in {seconds:.1f} s")
-            results.append(notebook)
-        return results
-    import concurrent.futures
-    import multiprocessing
-
     results = [None] * total
-    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with concurrent.futures.ThreadPoolExecutor(jobs, thread_name_prefix="notebook") as pool:
         futures = {}
         for number, path in enumerate(paths, start=1):
             progress(f"[{number}/{total}] running {path.name}")
@@ -268,7 +264,7 @@ def run_notebooks(paths: Sequence[Path], parameters: Sequence[dict], *, jobs: in
                 progress(f"[{number}/{total}] {paths[number - 1].name} done in {seconds:.1f} s")
         except BaseException:
             for future in futures:
-                future.cancel()
+                future.cancel()  # those not started; running ones finish and shut their kernels down
             raise
     return results
 
