@@ -285,3 +285,54 @@ def test_any_text_rewrites_and_follows_actors(text):
     assert actors["n_sentences"].iloc[0] <= mentions
     summary = ta.voice_summary(article)
     assert summary.loaded_editorial + summary.loaded_quoted + summary.loaded_scare_quote == summary.n_loaded
+
+
+# ---------------------------------------------------------------- charts
+
+
+def test_voice_share_bars_are_the_shares():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from toneanalysis import voice_plots
+
+    text = ("The tyrant arrived.\n\n\u201cHe is a tyrant,\u201d Kirby said.\n\n"
+            "Critics fear the \u2018reckless\u2019 plan.\n\nThe tyrant left.")
+    hits = ta.find_loaded_terms(text, lexicon=LEXICON)
+    _, ax = plt.subplots()
+    assert voice_plots.plot_voice_shares(hits, ax=ax) is ax
+    widths = [round(p.get_width(), 6) for p in ax.patches]
+    assert widths == [0.5, 0.25, 0.25]  # editorial, scare quotes, quoted: 2, 1, 1 of 4
+    plt.close("all")
+
+
+def test_actor_and_rewrite_charts_draw_their_numbers(sample):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from toneanalysis import voice_plots
+
+    actors = ta.actor_tone(sample, {"Putin": ["Putin"], "Kim": ["Kim"]})
+    ax = voice_plots.plot_actor_tone(actors)
+    assert [p.get_width() for p in ax.patches] == pytest.approx(actors["tone_mean"].tolist())
+    rewrite = ta.neutral_rewrite(sample)
+    ax = voice_plots.plot_tone_change(rewrite)
+    before, after = ax.collections[:2]
+    assert [y for _, y in before.get_offsets()] == pytest.approx(rewrite["tone"].tolist())
+    assert [y for _, y in after.get_offsets()] == pytest.approx(rewrite["tone_rewritten"].tolist())
+    with pytest.raises(ta.ToneAnalysisError, match="no column 'actor'"):
+        voice_plots.plot_actor_tone(rewrite)
+    plt.close("all")
+
+
+def test_import_does_not_load_matplotlib():
+    import subprocess
+    import sys
+
+    code = "import sys, toneanalysis; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
