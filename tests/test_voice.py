@@ -191,7 +191,8 @@ def test_voice_summary_counts_and_shares():
     text = ("The tyrant arrived.\n\n\u201cHe is a tyrant,\u201d Kirby claimed.\n\n"
             "Critics fear the \u2018reckless\u2019 plan, officials said.")
     summary = ta.voice_summary(text, lexicon=LEXICON)
-    assert (summary.n_loaded, summary.loaded_editorial, summary.loaded_quoted, summary.loaded_scare_quote) == (3, 1, 1, 1)
+    counts = (summary.n_loaded, summary.loaded_editorial, summary.loaded_quoted, summary.loaded_scare_quote)
+    assert counts == (3, 1, 1, 1)
     assert summary.own_voice_share == pytest.approx(2 / 3)
     assert summary.own_voice_weight_share == pytest.approx((3 + 2) / (3 + 3 + 2))
     assert (summary.quotes_direct, summary.quotes_scare) == (1, 1)

@@ -141,7 +141,8 @@ def _check_actors(actors) -> dict[str, list[str]]:
         if not isinstance(label, str) or not label.strip():
             raise ToneAnalysisError(f"actors: the actor name {label!r} is not text")
         if not isinstance(aliases, (list, tuple, set)) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            raise ToneAnalysisError(f"actors: aliases of {label!r} must be a list of non-empty strings, got {aliases!r}")
+            raise ToneAnalysisError(
+                f"actors: aliases of {label!r} must be a list of non-empty strings, got {aliases!r}")
         out[label] = sorted({label, *aliases}, key=len, reverse=True)
     return out
 

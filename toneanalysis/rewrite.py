@@ -186,7 +186,8 @@ def rewrite_summary(table: pd.DataFrame) -> RewriteSummary:
         raise ToneAnalysisError(f"rewrite_summary takes the DataFrame from neutral_rewrite, got {type(table).__name__}")
     missing = [c for c in needed if c not in table.columns]
     if missing:
-        raise ToneAnalysisError(f"rewrite_summary: the table has no column {missing[0]!r} (use neutral_rewrite's table)")
+        raise ToneAnalysisError(
+            f"rewrite_summary: the table has no column {missing[0]!r} (use neutral_rewrite's table)")
     scored = table.dropna(subset=["tone", "tone_rewritten"])
     weights = scored["n_words"].clip(lower=1).to_numpy(dtype=float)
     if not len(scored):

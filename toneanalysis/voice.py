@@ -268,21 +268,22 @@ def _strip_titles(tokens: list[str]) -> list[str]:
     return tokens[last_title + 1:]
 
 
-def _name_run(tokens: list[str]) -> list[str]:
-    """The capitalised words that end `tokens` (a name), or []."""
+def _stop_word(token: str) -> bool:
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    return token.lower() in STOP_WORDS and not token.isupper()  # "The", "But"; not "US"
+
+
+def _name_run(tokens: list[str]) -> list[str]:
+    """The capitalised words that end `tokens` (a name), or []."""
     run: list[str] = []
     for token in reversed(tokens):
         if not _NAME_TOKEN.match(token):
             break
         run.insert(0, token)
-    def stop(token):
-        return token.lower() in STOP_WORDS and not token.isupper()  # "The", "But"; not "US"
-
-    while run and stop(run[0]) and len(run) > 1:
+    while run and _stop_word(run[0]) and len(run) > 1:
         run.pop(0)  # "The US", "But Putin"
-    if len(run) == 1 and stop(run[0]):
+    if len(run) == 1 and _stop_word(run[0]):
         return []
     if len(run) >= 3 and len(run) == len(tokens) and _common_word(run[0]):
         run.pop(0)  # a common word capitalised only because it starts the sentence: "Shopkeeper Dev Patel"
