@@ -185,6 +185,12 @@ def test_sample_quotes(sample):
     he = quotes[quotes["text"].str.startswith("Their closest friends")]
     assert he["speaker"].tolist() == ["Jens Stoltenberg"]  # "he said", resolved
     assert set(quotes.loc[quotes["text"] == "Axis of Evil", "kind"]) == {"scare"}
+    speakers = dict(zip(quotes["text"], quotes["speaker"]))
+    assert speakers["concern"] == "US"  # "But the US has voiced “concern”"
+    assert speakers["absurd"] == "North Korea"
+    assert speakers["firmly supporting"] == "Putin"  # "He thanked ...", he = Putin
+    scare = set(quotes.loc[quotes["kind"] == "scare", "text"].str.lower())
+    assert {"new world order", "axis of evil", "short man syndrome"} <= scare
 
 
 def test_voice_summary_counts_and_shares():
@@ -337,3 +343,20 @@ def test_import_does_not_load_matplotlib():
     code = "import sys, toneanalysis; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# ---------------------------------------------------------------- the paired accounts
+
+
+@pytest.mark.parametrize("event", ["rail_strike", "energy_bonus", "council_ltn", "channel_swim"])
+def test_paired_accounts_quote_the_same_words_but_attribute_them_differently(event):
+    words, colouring = {}, {}
+    for version in ("loaded", "plain"):
+        article = ta.load_article(FIXTURES / "pairs" / f"{event}_{version}.txt")
+        quotes = ta.find_quotes(article)
+        direct = ta.normalise(" ".join(quotes.loc[quotes["kind"] == "direct", "text"])).lower()
+        words[version] = sorted(re.findall(r"[a-z0-9']+", direct))
+        colouring[version] = (ta.reporting_verbs(article)["kind"] == "colouring").sum()
+    assert words["loaded"] == words["plain"] and words["plain"]  # README: same quotations in both
+    assert colouring["plain"] == 0  # README: the plain versions attribute with "said"
+    assert colouring["loaded"] >= 1

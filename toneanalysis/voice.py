@@ -78,6 +78,7 @@ _AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "been", "be", 
 _PARTICLES = {"out", "up", "off", "back", "down", "on", "in"}
 _FUNCTION_WORDS = {"and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "that",
                    "which", "who", "than", "into", "about", "over", "after", "before"}
+_PREPOSITIONS = _FUNCTION_WORDS - {"and", "or", "but", "that", "which", "who", "than"}
 _PASSIVE = {"was", "were", "is", "are", "be", "been", "being"}
 _LY_NOUNS = {"family", "ally", "rally", "assembly", "supply", "reply", "anomaly", "italy", "july", "bully"}
 # Words before a verb form that make it a noun ("the claims", "a blast") or an infinitive ("to say").
@@ -302,7 +303,7 @@ def _subject_run(tokens: list[str]) -> list[str]:
     before = [t.lower() for t in tokens[:len(tokens) - len(run)]]
     if before and before[-1] in _DETERMINERS:
         before.pop()
-    if run and before and before[-1] in _FUNCTION_WORDS:
+    if run and before and before[-1] in _PREPOSITIONS:
         return []
     return run
 
@@ -459,7 +460,10 @@ def _verb_speaker(t: _Text, start: int, end: int, lemma: str, tag: str, *, quote
         return _speaker_after(after)
     found = _subject_before(head)
     if found and lemma in NAMING_VERBS and found[1] == "description":
-        return None  # "a campaign called ‘Save Our Bus’" names a thing
+        # "a campaign called ‘Save Our Bus’" names a thing; "locals have branded", "campaigners
+        # called" are people speaking (an auxiliary or a plural subject).
+        if not (words and words[-1].lower() in ("has", "have", "had")) and not found[0].endswith("s"):
+            return None
     return found
 
 
