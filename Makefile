@@ -28,7 +28,7 @@ report: $(STAMP)
 # JupyterLab on notebooks/; its `python3` kernel is this .venv's Python (jupyter_client runs a
 # kernelspec's `python` as the Python that runs Jupyter).
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 # The report test opens the HTML in headless Chromium: Debian's chromium and chromium-driver.
 browser:

@@ -1,6 +1,8 @@
 """Every notebook in notebooks/ runs as a user opens it, is committed without outputs, and keeps the house rules."""
 
 import ast
+import concurrent.futures
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -58,13 +60,30 @@ def test_house_rules(path):
     assert nbformat.read(path, as_version=4).metadata["kernelspec"]["name"] == "python3"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
-def test_runs_as_a_user_opens_it(path):
-    """Executed with its own parameters, from its own folder, as JupyterLab runs it."""
+def _execute(path):
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(notebook, timeout=300, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
+    try:
+        client.execute()
+    except Exception as error:  # reported by the test of that notebook
+        return error
+    return notebook
+
+
+@pytest.fixture(scope="module")
+def executed():
+    """Every notebook run with its own parameters, from its own folder, as JupyterLab runs it; one per
+    core at a time (a notebook's time is its kernel's start-up and imports, on one core)."""
+    with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+        return dict(zip(ids, pool.map(_execute, NOTEBOOKS)))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_runs_as_a_user_opens_it(path, executed):
+    notebook = executed[path.name]
+    if isinstance(notebook, Exception):
+        pytest.fail(f"{path.name} failed: {str(notebook)[-2000:]}")
     shown = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
     assert [o for o in shown if o.output_type == "error"] == []
     if path.name.startswith("01-"):
