@@ -69,6 +69,14 @@ def test_sample_actor_tone(sample):
     assert table.loc["Putin", "n_sentences"] > table.loc["Kim", "n_sentences"]
 
 
+def test_emphatic_capitals_are_not_names():
+    text = ("Storm Hilda hit Porthcarrow. The MONSTER waves hit Porthcarrow again. "
+            "VLADIMIR Putin watched. Putin left. The US said nothing.")
+    actors = ta.default_actors(text, top=10)
+    assert "Monster" not in actors and "MONSTER" not in actors
+    assert {"Porthcarrow", "Putin", "US"} <= set(actors)
+
+
 def test_default_is_used_when_no_actors_given(sample):
     table = ta.actor_tone(sample, top=3)
     assert len(table) == 3

@@ -232,6 +232,15 @@ def test_reporting_verbs_inflections_and_kinds():
         assert text[row.start:row.end] == row.text
 
 
+def test_speakers_of_verbs_span_organisation_names_and_skip_relative_pronouns():
+    text = ("Firefighters reached the car, Cornwall Fire and Rescue Service said. Mary Jago slammed the delay, "
+            "which residents say was first reported three years ago.")
+    verbs = ta.reporting_verbs(text, lexicon=LEXICON)
+    assert list(zip(verbs["text"], verbs["speaker"])) == [
+        ("said", "Cornwall Fire and Rescue Service"), ("slammed", "Mary Jago"), ("say", "residents"),
+        ("reported", "")]  # a passive with no agent has no speaker
+
+
 def test_lexicon_doubt_verbs_join_the_colouring_list():
     text = "She opines daily."
     assert ta.reporting_verbs(text, lexicon=LEXICON)["kind"].tolist() == ["colouring"]

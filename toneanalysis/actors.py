@@ -107,7 +107,9 @@ def default_actors(article_or_text, *, top: int = 6) -> dict[str, list[str]]:
         word = tokens[0].lower()
         if first and word not in mid_sentence and (word in lower_words or getAllLemmas(word)):
             tokens = tokens[1:]  # "Tyrants Kim" at the start of a sentence; not "Vladimir Putin"
-        tokens = [t.title() if t.isupper() and len(t) > 3 else t for t in tokens]  # "VLADIMIR"
+        # Capitals for emphasis: "MONSTER waves" is a word; "VLADIMIR Putin" and "US" are names.
+        tokens = [t for t in tokens if not (t.isupper() and len(t) > 3 and getAllLemmas(t.lower()))]
+        tokens = [t.title() if t.isupper() and len(t) > 3 else t for t in tokens]
         while tokens and tokens[0].lower() in STOP_WORDS and not tokens[0].isupper():
             tokens = tokens[1:]
         tokens = _strip_titles(tokens) if tokens else tokens
@@ -126,8 +128,8 @@ def default_actors(article_or_text, *, top: int = 6) -> dict[str, list[str]]:
             home = next((m for m in longer if name in m.split() or name in m.split("-")), name)
         groups.setdefault(home, Counter())[name] += n
     ranked = sorted(groups.items(), key=lambda item: -sum(item[1].values()))[:top]
-    # The label is the form used most often ("Putin"), the aliases every form seen.
-    return {forms.most_common(1)[0][0]: sorted(forms) for _, forms in ranked}
+    # The label is the form used most often, the shorter on a tie ("Putin"); the aliases every form seen.
+    return {min(forms, key=lambda form: (-forms[form], len(form))): sorted(forms) for _, forms in ranked}
 
 
 def _check_actors(actors) -> dict[str, list[str]]:

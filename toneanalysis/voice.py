@@ -74,7 +74,8 @@ _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "your", "
 _AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "been", "be", "being", "would", "will",
                 "could", "may", "might", "did", "does", "do", "not", "never", "also", "then", "later",
                 "once", "again", "today", "yesterday", "earlier", "previously", "just", "only", "already",
-                "reportedly", "tonight", "repeatedly", "since"}
+                "reportedly", "tonight", "repeatedly", "since", "first", "widely", "publicly", "privately"}
+_NAME_CONNECTORS = {"of", "for", "and", "&"}
 _PARTICLES = {"out", "up", "off", "back", "down", "on", "in"}
 _FUNCTION_WORDS = {"and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "that",
                    "which", "who", "than", "into", "about", "over", "after", "before"}
@@ -278,8 +279,11 @@ def _stop_word(token: str) -> bool:
 def _name_run(tokens: list[str]) -> list[str]:
     """The capitalised words that end `tokens` (a name), or []."""
     run: list[str] = []
-    for token in reversed(tokens):
-        if not _NAME_TOKEN.match(token):
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
+        # "Cornwall Fire and Rescue Service", "Bank of England": a connector between capitalised words.
+        bridge = token in _NAME_CONNECTORS and run and i > 0 and _NAME_TOKEN.match(tokens[i - 1])
+        if not (_NAME_TOKEN.match(token) or bridge):
             break
         run.insert(0, token)
     while run and _stop_word(run[0]) and len(run) > 1:
@@ -342,7 +346,8 @@ def _subject_before(head: str) -> tuple[str, str] | None:
         return None  # "... of a loyal workforce and"
     description: list[str] = []
     for token in reversed(tokens):
-        if token.islower() and token.isalpha() and token not in _DETERMINERS and len(description) < 3:
+        if (token.islower() and token.isalpha() and token not in _DETERMINERS and token not in _FUNCTION_WORDS
+                and len(description) < 3):
             description.insert(0, token)
             continue
         if description and (token.lower() in _DETERMINERS or token.endswith("'s")
@@ -450,7 +455,10 @@ def _verb_speaker(t: _Text, start: int, end: int, lemma: str, tag: str, *, quote
     after = t.masked[end:_sentence_end(t, end)]
     if lemma == "according to":
         return _speaker_after(after)
-    if words and words[-1].lower() in _PASSIVE and tag in ("VBN", "VBD"):
+    bare = [w.lower() for w in words]
+    while bare and bare[-1] in _AUXILIARIES - _PASSIVE:
+        bare.pop()  # "was first reported", "has also been said"
+    if bare and bare[-1] in _PASSIVE and tag in ("VBN", "VBD"):
         return _agent(after) or (_agent(t.masked[quote_end + 1:]) if quote_end is not None else None)
     # A verb straight after a closing quote mark, or at the start, is inverted: `," said Kirby`.
     k = start
