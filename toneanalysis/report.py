@@ -223,8 +223,9 @@ def run_notebook(path: Path, parameters: dict, *, kernel_name: str = KERNEL):
             # The kernel's cwd, as nbclient sets it; papermill's own `cwd=` would os.chdir the
             # whole process, which notebooks running side by side in threads cannot share.
             resources={"metadata": {"path": str(Path(path).resolve().parent)}},
-            # The kernel warns on stderr that local TCP is unencrypted; errors still show.
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            # The kernel logs to our stderr: a warning that local TCP is unencrypted, and an error when
+            # it is interrupted at shutdown. A failing cell surfaces through papermill instead.
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except papermill.PapermillExecutionError as error:
         raise ToneAnalysisError(
