@@ -3,8 +3,10 @@
 Articles are synthesised from the project's own paragraphs (the bundled article, the wire
 baselines, the test fixtures): each gets a headline and 8-20 paragraphs drawn at random (seeded),
 and is written to a temporary folder. Each run is a fresh process, so its peak memory is its own:
-RSS of the scoring process plus its workers, sampled every 50 ms with psutil (the whole process
-tree at once), and the result table's own size, which necessarily grows with the corpus.
+the whole process tree (scoring process plus workers) sampled every 50 ms with psutil as PSS, the
+proportional set size (forked workers share the parent's pages; summing their RSS would count those
+pages once per process); the peak RSS of the parent and of the largest worker (getrusage); and the
+result table's own size, which necessarily grows with the corpus.
 
     .venv/bin/python benchmarks/corpus_scale.py [--articles 1000 10000] [--jobs 1 -1]
 """
@@ -48,15 +50,16 @@ def write_articles(folder: Path, n: int, paragraphs: list[str], *, seed: int = 0
     return total
 
 
-def tree_rss() -> int:
+def tree_pss() -> int:
+    """Bytes of memory held by this process and its children, shared pages split between them."""
     import psutil
 
+    total = 0
     me = psutil.Process()
-    total = me.memory_info().rss
-    for child in me.children(recursive=True):
+    for process in (me, *me.children(recursive=True)):
         try:
-            total += child.memory_info().rss
-        except psutil.Error:
+            total += process.memory_full_info().pss
+        except psutil.Error:  # a worker that just exited
             pass
     return total
 
@@ -67,14 +70,14 @@ def child_run(folder: str, n_jobs: int) -> None:
 
     import toneanalysis as ta
 
-    peak, stop = [tree_rss()], threading.Event()
+    peak, stop = [tree_pss()], threading.Event()
 
     def sample():
         while not stop.wait(0.05):
-            peak[0] = max(peak[0], tree_rss())
+            peak[0] = max(peak[0], tree_pss())
 
     ta.score_texts(["Warm-up."])  # load lexicon and analysers outside the timing, as any session would
-    start_rss = tree_rss()
+    start_pss = tree_pss()
     watcher = threading.Thread(target=sample, daemon=True)
     watcher.start()
     start = time.perf_counter()
@@ -84,7 +87,7 @@ def child_run(folder: str, n_jobs: int) -> None:
     watcher.join()
     print(json.dumps({
         "rows": len(table), "files": int(table["file"].nunique()), "seconds": seconds,
-        "start_rss_mb": start_rss / 2**20, "peak_tree_rss_mb": max(peak[0], tree_rss()) / 2**20,
+        "start_pss_mb": start_pss / 2**20, "peak_tree_pss_mb": max(peak[0], tree_pss()) / 2**20,
         "parent_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "largest_worker_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "table_mb": table.memory_usage(deep=True).sum() / 2**20,
@@ -102,7 +105,7 @@ def main() -> None:
         return
     paragraphs = source_paragraphs()
     print(f"source: {len(paragraphs)} distinct paragraphs; each article = headline + 8-20 of them\n")
-    print("| articles | paragraphs | jobs | seconds | paragraphs/s | speed-up | peak RSS, all processes (MB) "
+    print("| articles | paragraphs | jobs | seconds | paragraphs/s | speed-up | peak PSS, all processes (MB) "
           "| parent max RSS (MB) | largest worker max RSS (MB) | result table (MB) |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for n in args.articles:
@@ -116,7 +119,7 @@ def main() -> None:
                 rows = r["rows"]
                 baseline = baseline or r["seconds"]
                 print(f"| {n} | {rows} | {jobs} | {r['seconds']:.1f} | {rows / r['seconds']:.0f} | "
-                      f"{baseline / r['seconds']:.2f}x | {r['peak_tree_rss_mb']:.0f} | {r['parent_maxrss_mb']:.0f} | "
+                      f"{baseline / r['seconds']:.2f}x | {r['peak_tree_pss_mb']:.0f} | {r['parent_maxrss_mb']:.0f} | "
                       f"{r['largest_worker_maxrss_mb']:.0f} | {r['table_mb']:.1f} |", flush=True)
                 assert r["files"] == n, (r["files"], n)
 

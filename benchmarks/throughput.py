@@ -82,6 +82,32 @@ def interleaved(runs: dict, texts, repeats: int) -> dict[str, tuple[float, float
     return best
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def control_speedup(workers: int, tasks: int = 8, n: int = 2_000_000) -> float:
+    """Speed-up of a pure-Python busy loop on `workers` processes: what the machine can give right now.
+
+    With other jobs running (and Linux's per-session autogroup scheduling) a process pool can get
+    far less than its core count; this says whether a low n_jobs figure is the toolkit or the machine.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    start = time.perf_counter()
+    for _ in range(tasks):
+        _spin(n)
+    serial = time.perf_counter() - start
+    with ProcessPoolExecutor(workers) as pool:
+        start = time.perf_counter()
+        list(pool.map(_spin, [n] * tasks))
+        parallel = time.perf_counter() - start
+    return serial / parallel
+
+
 def cli_command() -> list[str]:
     script = Path(sys.executable).with_name("toneanalysis")
     return [str(script)] if script.exists() else [sys.executable, "-m", "toneanalysis"]
@@ -185,6 +211,7 @@ def main() -> None:
     print(f"every core, by wall-clock (pool start included): n_jobs=-1 on {cores} cores"
           f" {n / best['every core'][0]:.0f} paragraphs/s vs one core {n / best['toolkit'][0]:.0f}:"
           f" {speedup:.2f}x ({verdict(speedup >= 1.7)} >= 1.7x on 2 cores)")
+    print(f"  control: a pure-Python busy loop on {cores} processes gets {control_speedup(cores):.2f}x right now")
 
     small = ROOT / "tests/fixtures/pairs/rail_strike_plain.txt"
     walls, cpus = startup_seconds(small, args.starts)
