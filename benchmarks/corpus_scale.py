@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -103,9 +104,13 @@ def main() -> None:
     if args.child:
         child_run(args.child[0], int(args.child[1]))
         return
+    from throughput import control_speedup  # same folder
+
     paragraphs = source_paragraphs()
-    print(f"source: {len(paragraphs)} distinct paragraphs; each article = headline + 8-20 of them\n")
-    print("| articles | paragraphs | jobs | seconds | paragraphs/s | speed-up | peak PSS, all processes (MB) "
+    print(f"source: {len(paragraphs)} distinct paragraphs; each article = headline + 8-20 of them")
+    print(f"load average {os.getloadavg()[0]:.1f}; control: a busy loop on 2 processes gets "
+          f"{control_speedup(2):.2f}x right now\n")
+    print("| articles | scored blocks | jobs | seconds | blocks/s | speed-up | peak PSS, all processes (MB) "
           "| parent max RSS (MB) | largest worker max RSS (MB) | result table (MB) |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for n in args.articles:
@@ -122,6 +127,7 @@ def main() -> None:
                       f"{baseline / r['seconds']:.2f}x | {r['peak_tree_pss_mb']:.0f} | {r['parent_maxrss_mb']:.0f} | "
                       f"{r['largest_worker_maxrss_mb']:.0f} | {r['table_mb']:.1f} |", flush=True)
                 assert r["files"] == n, (r["files"], n)
+    print(f"\nload average {os.getloadavg()[0]:.1f}; control now {control_speedup(2):.2f}x")
 
 
 if __name__ == "__main__":
