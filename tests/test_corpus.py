@@ -43,6 +43,24 @@ def test_a_lexicon_passed_in_reaches_the_workers(paragraphs):
     pd.testing.assert_frame_equal(parallel, ta.score_texts(paragraphs, lexicon=custom))
 
 
+def test_spawned_workers_get_a_working_lexicon():
+    # macOS and Windows start workers by spawn, so the lexicon is pickled; a compiled spaCy matcher
+    # does not survive that (its string hashes are unknown in the new process).
+    code = """
+import multiprocessing, pandas as pd, toneanalysis as ta
+multiprocessing.set_start_method("spawn")
+custom = ta.load_lexicon(%r)
+texts = ["Putin flew to Pyongyang.", "Tyrants met.", "A calm day."] * 4
+one = ta.score_texts(texts, lexicon=custom)  # compiles the matcher before the pool starts
+pd.testing.assert_frame_equal(ta.score_texts(texts, lexicon=custom, n_jobs=2, chunk_size=3), one)
+pd.testing.assert_frame_equal(ta.score_texts(texts, n_jobs=2, chunk_size=3), ta.score_texts(texts))
+print(one["loaded_count"].sum())
+""" % CUSTOM
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "4"
+
+
 def test_input_is_consumed_lazily_with_bounded_chunks_in_flight(paragraphs):
     drawn = 0
 

@@ -33,13 +33,16 @@ def test_bag_on_a_cluster_equals_score_texts(client, texts):
 
     from toneanalysis.dask import score_dask
 
-    rows = score_dask(db.from_sequence(texts, npartitions=4)).compute()
-    assert len(rows) == len(texts)
-    pd.testing.assert_frame_equal(pd.DataFrame(rows), ta.score_texts(texts))
+    # The custom lexicon first, on fresh workers: had a worker compiled the default lexicon before,
+    # its vocabulary would know the matcher's keys and hide a wrongly shipped (compiled) matcher.
     custom = ta.load_lexicon(CUSTOM)
+    ta.score_texts(["Pyongyang."], lexicon=custom)  # a compiled matcher must not be what is shipped
     rows = score_dask(db.from_sequence(texts, npartitions=3), lexicon=custom).compute()
     assert sum("Pyongyang" in r["loaded_terms"] for r in rows) >= 2  # a term only the custom lexicon has
     pd.testing.assert_frame_equal(pd.DataFrame(rows), ta.score_texts(texts, lexicon=custom))
+    rows = score_dask(db.from_sequence(texts, npartitions=4)).compute()
+    assert len(rows) == len(texts)
+    pd.testing.assert_frame_equal(pd.DataFrame(rows), ta.score_texts(texts))
 
 
 def test_dataframe_on_a_cluster_equals_score_texts(client, texts):

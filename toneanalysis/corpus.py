@@ -13,6 +13,7 @@ identical to `n_jobs=1`; results come back in input order.
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import os
 import warnings
 from collections import deque
@@ -67,16 +68,26 @@ def _warm(lex) -> None:
     sentence_sentiment("A good start.")
 
 
+def portable(lex: lexicon_module.Lexicon):
+    """The lexicon as another process should receive it: `None` for the default one (each process
+    loads its own), else an uncompiled copy. A pickled spaCy matcher refers to string hashes that the
+    receiving process's vocabulary does not know (KeyError E018 on the first match)."""
+    default = lexicon_module.default_lexicon
+    if default.cache_info().currsize and lex is default():  # never loads the default just to compare
+        return None
+    return lexicon_module.Lexicon(lex.entries, source=lex.source)
+
+
 def _init_worker(lex) -> None:
     global _worker_lexicon
-    _worker_lexicon = lex  # inherited under fork; pickled with its compiled matcher otherwise
-    _warm(lex)
+    _worker_lexicon = lexicon_module.default_lexicon() if lex is None else lex
+    _warm(_worker_lexicon)
 
 
 def _score_chunk(texts: list[str], lex=None) -> list[dict]:
     from .scoring import aggregate, analyse
 
-    lex = lex or _worker_lexicon
+    lex = _worker_lexicon if lex is None else lex
     return [aggregate(a, lex) for a in analyse(texts, lex)]
 
 
@@ -86,7 +97,7 @@ def _score_files(task: tuple[Path, list[str], str], lex=None) -> tuple[pd.DataFr
     from .scoring import score_paragraphs
 
     folder, names, errors = task
-    lex = lex or _worker_lexicon
+    lex = _worker_lexicon if lex is None else lex
     frames, failed = [], []
     for name in names:
         try:
@@ -120,8 +131,9 @@ def ordered_map(function: Callable, tasks: Iterable, lex, *, n_jobs: int) -> Ite
         return
     tasks = iter(tasks)
     _warm(lex)
-    with ProcessPoolExecutor(workers, initializer=_init_worker,
-                             initargs=(lex,)) as pool:
+    # Forked workers inherit the warm lexicon as it is; spawned ones (macOS, Windows) get it portable.
+    shipped = lex if multiprocessing.get_start_method() == "fork" else portable(lex)
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(shipped,)) as pool:
         pending: deque = deque()
         try:
             for task in itertools.islice(tasks, workers * IN_FLIGHT_PER_WORKER):

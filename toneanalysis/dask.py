@@ -22,6 +22,7 @@ import sys
 import pandas as pd
 
 from . import lexicon as lexicon_module
+from .corpus import portable
 from .scoring import score_texts
 
 
@@ -57,7 +58,7 @@ def score_dask(data, column: str = "text", *, lexicon=None):
 
     from .errors import ToneAnalysisError
 
-    lex = None if lexicon is None else dask.delayed(lexicon_module.resolve(lexicon), pure=False)
+    lex = None if lexicon is None else dask.delayed(portable(lexicon_module.resolve(lexicon)), pure=False)
     if isinstance(data, dask.bag.Bag):
         return data.map_partitions(_score_bag_partition, lex)
     # Not imported here: dask.dataframe needs pyarrow, and a caller holding a Dask DataFrame has imported it.
