@@ -150,3 +150,21 @@ def test_fast_sentence_spans_agree_with_text_module(paragraphs):
     for text in texts:
         doc = nlp()(text)
         assert _sentence_spans(doc, text) == sentence_spans([doc])[0]
+
+
+def test_an_unexpected_failure_names_the_file_too(folder, monkeypatch):
+    import toneanalysis.scoring
+
+    real = toneanalysis.scoring.score_paragraphs
+
+    def fragile(article, **kwargs):
+        if article.source.endswith("wire_a_putin_pyongyang.txt"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(article, **kwargs)
+
+    monkeypatch.setattr(toneanalysis.scoring, "score_paragraphs", fragile)
+    with pytest.raises(ta.ToneAnalysisError, match="wire_a_putin_pyongyang.txt: RecursionError"):
+        ta.score_folder(folder)
+    with pytest.warns(UserWarning, match="skipped 1 of 5"):
+        table = ta.score_folder(folder, errors="skip")
+    assert "RecursionError" in table.attrs["skipped"]["wire_a_putin_pyongyang.txt"]

@@ -102,15 +102,16 @@ def _score_files(task: tuple[Path, list[str], str], lex=None) -> tuple[pd.DataFr
     for name in names:
         try:
             table = score_paragraphs(load_article(folder / name), lexicon=lex)
-        except ToneAnalysisError as error:
+        except ToneAnalysisError as error:  # load_article's own message names the file
             if errors == "raise":
                 raise
             failed.append((name, str(error)))
             continue
-        except (OSError, UnicodeError) as error:  # anything load_article did not word itself
+        except Exception as error:  # anything else (a page that trips the HTML parser...): name the file
+            problem = f"{folder / name}: {type(error).__name__}: {error}"
             if errors == "raise":
-                raise ToneAnalysisError(f"{folder / name}: cannot be read ({error})") from None
-            failed.append((name, f"{folder / name}: cannot be read ({error})"))
+                raise ToneAnalysisError(problem) from error
+            failed.append((name, problem))
             continue
         table.insert(0, "file", name)
         frames.append(table)
