@@ -37,6 +37,8 @@ COEFFICIENTS = {
 
 NEUTRAL_BAND = 0.05 / 2 / 4
 
+_WEIGHTS = tuple(COEFFICIENTS[name] for name in FEATURES)  # in FEATURES order, as tone_score unpacks them
+
 
 def features(sentiment, signed_loaded_weight: float, n_words: int) -> tuple[float, ...]:
     """The inputs of `tone` for one sentence, in the order of `FEATURES`."""
@@ -51,5 +53,9 @@ def tone_score(sentiment, signed_loaded_weight: float, n_words: int) -> float:
     >>> tone_score(SentenceSentiment(0.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0.0, 7)
     0.0
     """
-    value = sum(COEFFICIENTS[name] * x for name, x in zip(FEATURES, features(sentiment, signed_loaded_weight, n_words)))
+    # Written out rather than zipped over features(): this runs once per sentence of every text.
+    compound, polarity, pos, neg, loaded = _WEIGHTS
+    value = (compound * sentiment.vader_compound + polarity * sentiment.textblob_polarity
+             + pos * sentiment.vader_pos + neg * sentiment.vader_neg
+             + loaded * (signed_loaded_weight / math.sqrt(max(n_words, 1))))
     return max(-1.0, min(1.0, value))
