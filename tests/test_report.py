@@ -202,6 +202,6 @@ def test_a_notebook_without_the_parameters_is_refused_before_running(tmp_path):
     nb = _notebook("article_path = 'x.txt'")  # one of three
     nb.cells[0].metadata["tags"] = ["parameters"]
     nbformat.write(nb, tmp_path / "01-old.ipynb")
-    with pytest.raises(ta.ToneAnalysisError, match=r"^01-old\.ipynb: .* does not set baselines, lexicon \("):
+    with pytest.raises(ta.ToneAnalysisError, match=r"^01-old\.ipynb: .* does not set baseline_paths, lexicon_path \("):
         report.build_report(SAMPLE, folder=tmp_path, output=tmp_path / "r.html", progress=None)
     assert not (tmp_path / "r.html").exists()

@@ -1,8 +1,7 @@
 """The HTML report: run the notebooks on an article with papermill, render them into one HTML file.
 
-Every `notebooks/NN-*.ipynb` runs in order with the same parameters (`article`, `baselines`,
-`lexicon`, as absolute paths; `article_path`, `baseline_paths`, `lexicon_path` are accepted
-spellings too); notebooks numbered in `NEEDS_BASELINES` run only when baselines
+Every `notebooks/NN-*.ipynb` runs in order with the same parameters (`article_path`,
+`baseline_paths`, `lexicon_path`, as absolute paths); notebooks numbered in `NEEDS_BASELINES` run only when baselines
 are given. The notebooks call the package's functions, so the report shows what a user sees in
 JupyterLab. The HTML is self-contained: code hidden, charts embedded as PNG data URIs, and no
 scripts at all (nbconvert's lab template otherwise loads require.js, MathJax and mermaid from a CDN).
@@ -36,9 +35,8 @@ NEEDS_BASELINES = {"02"}
 # kernelspec says `python`, which jupyter_client replaces with sys.executable.
 KERNEL = "python3"
 
-# What every report notebook's `parameters` cell sets (either spelling); papermill overrides them all.
-PARAMETERS = {"article": ("article", "article_path"), "baselines": ("baselines", "baseline_paths"),
-              "lexicon": ("lexicon", "lexicon_path")}
+# What every report notebook's `parameters` cell sets; papermill overrides them all.
+PARAMETERS = ("article_path", "baseline_paths", "lexicon_path")
 
 _NUMBERED = re.compile(r"^(\d\d)-.+\.ipynb$")
 
@@ -182,33 +180,28 @@ def check_inputs(article, baselines: Sequence = (), lexicon=None) -> dict:
     if lexicon is not None:
         load_lexicon(lexicon)
     return {
-        "article": str(Path(article).resolve()),
-        "baselines": [str(Path(p).resolve()) for p in baselines],
-        "lexicon": None if lexicon is None else str(Path(lexicon).resolve()),
+        "article_path": str(Path(article).resolve()),
+        "baseline_paths": [str(Path(p).resolve()) for p in baselines],
+        "lexicon_path": None if lexicon is None else str(Path(lexicon).resolve()),
     }
 
 
 def notebook_parameters(path: Path, values: dict) -> dict:
-    """The parameters to pass `path`: each of `values` under every spelling its `parameters` cell declares.
+    """The parameters to pass `path`: `values`, once its `parameters` cell is seen to declare them all.
 
-    A notebook that declares none of a parameter's spellings is refused: it would run on its own
-    default article, and the report would silently describe the wrong piece.
+    A notebook that does not declare one is refused: it would run on its own default article, and
+    the report would silently describe the wrong piece.
     """
     import papermill
 
     declared = papermill.inspect_notebook(str(path))
-    passed, missing = {}, []
-    for name, value in values.items():
-        spellings = [s for s in PARAMETERS[name] if s in declared]
-        if not spellings:
-            missing.append(name)
-        passed.update({spelling: value for spelling in spellings})
+    missing = [name for name in PARAMETERS if name not in declared]
     if missing:
         raise ToneAnalysisError(
             f"{Path(path).name}: its 'parameters' cell does not set {', '.join(missing)} "
             f"(report notebooks take {', '.join(PARAMETERS)})"
         )
-    return passed
+    return dict(values)
 
 
 def run_notebook(path: Path, parameters: dict, *, kernel_name: str = KERNEL):
