@@ -123,7 +123,9 @@ def aggregate(analysis: Analysis, lex: lexicon_module.Lexicon) -> dict:
     n_words = count_words(analysis.text)
     row = {"n_words": n_words, "n_sentences": len(analysis.sentences)}
     sentences = analysis.sentences
-    if sentences:
+    if len(sentences) == 1:  # most paragraphs: the mean is the sentence's own score, exactly
+        row.update(zip(SENTIMENT_COLUMNS, sentences[0].sentiment), tone=sentences[0].tone)
+    elif sentences:
         # Plain Python: paragraphs have a few sentences, too few for numpy's per-call overhead to pay.
         weights = [max(s.n_words, 1) for s in sentences]
         total = sum(weights)
