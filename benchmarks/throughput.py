@@ -45,7 +45,7 @@ def raw_parts(texts: list[str]) -> None:
     for doc in nlp().pipe(texts, batch_size=256):
         for sentence in doc.sents:
             analyzer.polarity_scores(sentence.text)
-            blob.analyze(sentence.text)
+            blob(sentence.text)
 
 
 def big_lexicon(size: int) -> ta.Lexicon:

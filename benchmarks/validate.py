@@ -85,7 +85,7 @@ def nyt_scores(nyt: pd.DataFrame) -> dict[str, tuple[np.ndarray, float]]:
         "VADER compound, raw 3.3.2 on the whole text": (
             np.array([vader().polarity_scores(t)["compound"] for t in texts]), VADER_BAND),
         "TextBlob polarity, raw on the whole text": (
-            np.array([textblob().analyze(t)[0] for t in texts], dtype=float), VADER_BAND),
+            np.array([textblob()(t)[0] for t in texts], dtype=float), VADER_BAND),
         "`vader_compound` (score_texts)": (table["vader_compound"].to_numpy(), VADER_BAND),
         "`textblob_polarity` (score_texts)": (table["textblob_polarity"].to_numpy(), VADER_BAND),
         "`tone` (score_texts), shipped coefficients: in-sample": (table["tone"].to_numpy(), NEUTRAL_BAND),

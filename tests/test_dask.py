@@ -8,8 +8,6 @@ import pytest
 
 import toneanalysis as ta
 
-pytest.importorskip("distributed")
-
 CUSTOM = {"pyongyang": {"category": "loaded_noun", "weight": 2, "framing": "negative", "neutral": "the capital"}}
 
 
@@ -46,7 +44,6 @@ def test_bag_on_a_cluster_equals_score_texts(client, texts):
 
 
 def test_dataframe_on_a_cluster_equals_score_texts(client, texts):
-    pytest.importorskip("pyarrow", reason="dask.dataframe needs pyarrow, which requirements.txt does not pin")
     import dask.dataframe as dd
 
     from toneanalysis.dask import score_dask

@@ -96,7 +96,7 @@ def default_actors(article_or_text, *, top: int = 6) -> dict[str, list[str]]:
     art = _article(article_or_text)
     blocks = art.scored_blocks()
     texts = [normalise(b.text) for b in blocks]
-    spans = sentence_spans(nlp().pipe(texts))
+    spans = [sentence_spans(doc) for doc in nlp().pipe(texts)]
     # Names in the outlet's text: words inside quotation marks are someone else's (or scare quotes).
     found = [(run, text) for block, text, s in zip(blocks, texts, spans) for run in _name_runs(text, s)
              if not any(a <= run[2] < b for a, b, _ in quote_spans(block.text))]

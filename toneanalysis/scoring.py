@@ -20,7 +20,7 @@ from . import lexicon as lexicon_module
 from .article import Article, article_from_text
 from .errors import ToneAnalysisError
 from .sentiment import SentenceSentiment, sentence_sentiment
-from .text import count_words, nlp, normalise
+from .text import count_words, nlp, normalise, sentence_spans
 from .tone import tone_score
 
 SENTIMENT_COLUMNS = list(SentenceSentiment._fields)
@@ -72,21 +72,6 @@ def _entry_weights(lex: lexicon_module.Lexicon) -> tuple[list[float], list[float
     return cached
 
 
-def _sentence_spans(doc, text: str) -> list[tuple[int, int]]:
-    """`text.sentence_spans` for one Doc whose text is at hand (it reads Doc.text, which spaCy
-    rebuilds from the tokens on every access: several per cent of scoring time)."""
-    spans = []
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
-    return spans
-
-
 def analyse(texts: Iterable[str], lex: lexicon_module.Lexicon, *, batch_size: int = 256) -> Iterator[Analysis]:
     """Analyse texts lazily, in order; memory stays flat however many texts come in."""
     _, signed_weights = _entry_weights(lex)
@@ -102,7 +87,7 @@ def analyse(texts: Iterable[str], lex: lexicon_module.Lexicon, *, batch_size: in
     for doc in nlp().pipe(normalised(), batch_size=batch_size):
         # `normal` is doc.text: spaCy's Doc.text rebuilds the string from its tokens on every access.
         original, normal = pending.popleft()
-        spans = _sentence_spans(doc, normal)
+        spans = sentence_spans(doc, normal)
         matches = lex.match(doc)
         sentences, hits = [], []
         for index, (start, end) in enumerate(spans):
