@@ -46,3 +46,12 @@ def test_any_text_scores_and_offsets_stay_inside(text):
 def test_one_paragraph_string_offsets_index_the_string(text):
     for row in ta.find_loaded_terms(text).itertuples():
         assert text[row.start:row.end] == row.text
+
+
+@SETTINGS
+@given(TEXT)
+def test_paragraph_word_count_is_the_sum_of_its_sentences(text):
+    from toneanalysis.text import count_words, normalise
+
+    for row in ta.score_texts([text]).itertuples():
+        assert row.n_words == count_words(normalise(text))

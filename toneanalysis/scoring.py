@@ -105,9 +105,11 @@ def analyse(texts: Iterable[str], lex: lexicon_module.Lexicon, *, batch_size: in
 
 def aggregate(analysis: Analysis, lex: lexicon_module.Lexicon) -> dict:
     """Paragraph-level score columns: word-weighted means of the sentence scores, and hit counts."""
-    n_words = count_words(analysis.text)
-    row = {"n_words": n_words, "n_sentences": len(analysis.sentences)}
     sentences = analysis.sentences
+    # Words never straddle a sentence boundary, so the sentence counts (on normalised text, where
+    # "Russia’s" is one word as "Russia's" is) add up to the paragraph's.
+    n_words = sum(s.n_words for s in sentences)
+    row = {"n_words": n_words, "n_sentences": len(sentences)}
     if len(sentences) == 1:  # most paragraphs: the mean is the sentence's own score, exactly
         row.update(zip(SENTIMENT_COLUMNS, sentences[0].sentiment), tone=sentences[0].tone)
     elif sentences:
