@@ -6,6 +6,7 @@
 ['headline', 'paragraph']
 """
 
+from .actors import actor_tone, default_actors
 from .align import align_paragraphs
 from .article import Article, Block, article_from_text, load_article
 from .compare import compare
@@ -15,21 +16,18 @@ from .errors import ToneAnalysisError
 from .highlight import Highlighted, highlight_html, highlighted
 from .html import article_from_html
 from .lexicon import Lexicon, default_lexicon, load_lexicon
+from .rewrite import RewriteSummary, neutral_rewrite, rewrite_summary
 from .scoring import find_loaded_terms, score_paragraphs, score_sentences, score_texts
 from .text import normalise, split_sentences
-from .actors import actor_tone, default_actors
-from .rewrite import RewriteSummary, neutral_rewrite, rewrite_summary
 from .voice import VoiceSummary, find_quotes, reporting_verbs, voice_summary
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Article", "Block", "Lexicon", "ToneAnalysisError",
-    "article_from_html", "article_from_text", "default_lexicon", "find_loaded_terms", "load_article",
-    "load_lexicon", "normalise", "score_paragraphs", "score_sentences", "score_texts", "split_sentences",
-    "Highlighted", "highlight_html", "highlighted",
-    "align_paragraphs", "compare", "distinctive_terms",
-    "RewriteSummary", "VoiceSummary", "actor_tone", "default_actors", "find_quotes", "neutral_rewrite",
-    "reporting_verbs", "rewrite_summary", "voice_summary",
-    "score_folder",
+    "Article", "Block", "Highlighted", "Lexicon", "RewriteSummary", "ToneAnalysisError", "VoiceSummary",
+    "actor_tone", "align_paragraphs", "article_from_html", "article_from_text", "compare", "default_actors",
+    "default_lexicon", "distinctive_terms", "find_loaded_terms", "find_quotes", "highlight_html",
+    "highlighted", "load_article", "load_lexicon", "neutral_rewrite", "normalise", "reporting_verbs",
+    "rewrite_summary", "score_folder", "score_paragraphs", "score_sentences", "score_texts",
+    "split_sentences", "voice_summary",
 ]
