@@ -219,29 +219,22 @@ def test_count_attributions(text, expected):
 
 # --- voice --------------------------------------------------------------------------------------
 
-def test_editorial_share_row_follows_the_voice_column():
-    has_voice = "voice" in ta.find_loaded_terms("The tyrant smiled.").columns
-    table = ta.compare(PAIRS / "energy_bonus_loaded.txt", PAIRS / "energy_bonus_plain.txt", n_boot=200, n_perm=200)
-    assert ("editorial_loaded_share" in set(table["measure"])) == has_voice
-
-
-def test_editorial_share_counts_hits_in_the_outlets_own_voice(monkeypatch):
-    real = compare_module.find_loaded_terms
-
-    def with_voice(article, *, lexicon=None):
-        hits = real(article, lexicon=lexicon).drop(columns="voice", errors="ignore")
-        # Every other hit quoted: the share in the article is then computable by hand.
-        hits["voice"] = ["editorial" if i % 2 == 0 else "quoted" for i in range(len(hits))]
-        return hits
-
-    monkeypatch.setattr(compare_module, "find_loaded_terms", with_voice)
-    loaded = PAIRS / "energy_bonus_loaded.txt"
-    table = ta.compare(loaded, PAIRS / "energy_bonus_plain.txt", n_boot=200, n_perm=200).set_index("measure")
-    hits = real(ta.load_article(loaded))
+def test_own_voice_share_counts_running_text_and_scare_quotes_not_sources(sample):
+    table = ta.compare(sample, BASELINES[0], n_boot=200, n_perm=200).set_index("measure")
+    hits = ta.find_loaded_terms(sample)
     body = hits[hits["role"] == "paragraph"]
-    order = hits.reset_index(drop=True).index[hits.reset_index(drop=True)["role"] == "paragraph"]
-    expected = sum(1 for i in order if i % 2 == 0) / len(body)
-    assert table.loc["editorial_loaded_share", "article"] == pytest.approx(expected)
+    assert set(body["voice"]) == {"editorial", "quoted", "scare_quote"}  # a case where the definition matters
+    expected = body["voice"].isin(["editorial", "scare_quote"]).mean()
+    assert table.loc["own_voice_loaded_share", "article"] == pytest.approx(expected)
+
+
+def test_own_voice_share_of_a_text_quoting_all_its_loaded_words():
+    quoted = ('Rail row\n\n"This is a shameful betrayal," Unite said.\n\n'
+              'The union called the offer "an insult", its leader said.')
+    plain = "Rail talks\n\nThe union said the offer was too low.\n\nTalks will resume on Monday, it said."
+    table = ta.compare(quoted, plain, n_boot=200, n_perm=200).set_index("measure")
+    assert table.loc["loaded_terms_per_1000_words", "article"] > 0
+    assert table.loc["own_voice_loaded_share", "article"] == 0
 
 
 # --- bad input ----------------------------------------------------------------------------------

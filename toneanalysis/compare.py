@@ -23,7 +23,7 @@ import pandas as pd
 from . import lexicon as lexicon_module
 from .article import Article, article_from_text, load_article
 from .errors import ToneAnalysisError
-from .scoring import find_loaded_terms, score_paragraphs
+from .scoring import score_paragraphs
 from .text import nlp, normalise
 
 # Neutral attribution, as wire style guides use it: "said" above all. Verbs that colour the source
@@ -114,31 +114,22 @@ class _Side(NamedTuple):
     headlines: pd.DataFrame
     captions: pd.DataFrame
     sources: list[str]
-    has_voice: bool
 
 
 def _side(articles: list[Article], lex) -> _Side:
-    frames, hits_frames = [], []
+    frames = []
     for piece, art in enumerate(articles):
         scored = score_paragraphs(art, lexicon=lex)
         scored.insert(0, "piece", piece)
         scored.insert(1, "source", art.source)
         frames.append(scored)
-        hits = find_loaded_terms(art, lexicon=lex)
-        hits.insert(0, "piece", piece)
-        hits_frames.append(hits)
     scored = pd.concat(frames, ignore_index=True)
-    hits = pd.concat(hits_frames, ignore_index=True)
     scored["attributions"] = [count_attributions(t) for t in scored["text"]]
-    has_voice = "voice" in hits.columns
-    if has_voice:
-        # Hits in the outlet's own voice, per block, counted from the hit table (the one users see);
-        # the share is then a ratio of sums over the paragraphs, like the other rates.
-        editorial = hits[hits["voice"] == "editorial"].groupby(["piece", "block"]).size()
-        key = pd.MultiIndex.from_arrays([scored["piece"], scored["block"]])
-        scored["loaded_editorial"] = editorial.reindex(key, fill_value=0).to_numpy()
+    # The outlet's own voice is its running text and its scare quotes (as in `voice_summary`): nobody
+    # else is on record with those words. A ratio of sums over the paragraphs, like the other rates.
+    scored["loaded_own_voice"] = scored["loaded_editorial"] + scored["loaded_scare_quote"]
     by_role = {role: scored[scored["role"] == role].reset_index(drop=True) for role in ("paragraph", "headline", "caption")}
-    return _Side(by_role["paragraph"], by_role["headline"], by_role["caption"], [a.source for a in articles], has_voice)
+    return _Side(by_role["paragraph"], by_role["headline"], by_role["caption"], [a.source for a in articles])
 
 
 class _Measure(NamedTuple):
@@ -150,7 +141,7 @@ class _Measure(NamedTuple):
     scale: float = 1.0
 
 
-def _measures(has_voice: bool) -> list[_Measure]:
+def _measures() -> list[_Measure]:
     rows = [
         _Measure("tone", "mean paragraph tone (-1..1)", "mean", "tone"),
         _Measure("vader_compound", "mean paragraph VADER compound", "mean", "vader_compound"),
@@ -162,10 +153,9 @@ def _measures(has_voice: bool) -> list[_Measure]:
         _Measure("attribution_per_1000_words", "neutral attribution verbs (said, told, according to...) per 1,000 words",
                  "ratio", "attributions", "n_words", 1000.0),
     ]
-    if has_voice:
-        # Undefined in a resample with no hits: with a handful of hits a side there is often no interval.
-        rows.append(_Measure("editorial_loaded_share", "share of loaded terms in the outlet's own voice (not quoted)",
-                             "ratio", "loaded_editorial", "loaded_count"))
+    # Undefined in a resample with no hits: with a handful of hits a side there is often no interval.
+    rows.append(_Measure("own_voice_loaded_share", "share of loaded terms in the outlet's own voice (not quoted)",
+                         "ratio", "loaded_own_voice", "loaded_count"))
     return rows
 
 
@@ -271,7 +261,7 @@ def compare(article, baseline, *, lexicon=None, n_boot: int = 2000, n_perm: int 
 
     Measures: `tone`, `vader_compound`, `textblob_polarity`, `negative_share`, `subjectivity`,
     `loaded_terms_per_1000_words`, `loaded_weight_per_1000_words`, `attribution_per_1000_words`,
-    `editorial_loaded_share` (only when `find_loaded_terms` reports a `voice` column), then
+    `own_voice_loaded_share` (its running text and scare quotes, not quoted sources), then
     `headline_tone` and `caption_tone`: one number per piece (a mean over a side's headlines or
     captions), so no interval, effect size or p-value. `attrs["baseline_sources"]` lists the baselines.
 
@@ -296,12 +286,11 @@ def compare(article, baseline, *, lexicon=None, n_boot: int = 2000, n_perm: int 
             raise ToneAnalysisError(f"compare: the {label} has no body paragraphs to compare ({side.sources})")
     for side in (article_side, baseline_side):
         side.paragraphs["negative"] = (side.paragraphs["tone"] < NEGATIVE_BELOW).astype(float)
-    has_voice = article_side.has_voice and baseline_side.has_voice
     rng = np.random.default_rng(seed)
     n_boot, n_perm = int(n_boot), int(n_perm)
     n_pieces = len(baseline_side.sources)
     rows = []
-    for measure in _measures(has_voice):
+    for measure in _measures():
         a, b = article_side.paragraphs, baseline_side.paragraphs
         article_value, baseline_value = _statistic(measure, a), _statistic(measure, b)
         difference = article_value - baseline_value
