@@ -21,7 +21,6 @@ $(STAMP): requirements.txt pyproject.toml
 report: $(STAMP)
 	mkdir -p reports
 	$(BIN)/toneanalysis score $(ARTICLE) --format csv > reports/paragraphs.csv
-	$(BIN)/toneanalysis score $(ARTICLE)
 	@echo "wrote reports/paragraphs.csv"
 	$(BIN)/toneanalysis report $(ARTICLE) --baseline $(BASELINES) -o reports/$(basename $(notdir $(ARTICLE))).html
 
