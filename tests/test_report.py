@@ -126,6 +126,11 @@ def test_report_opens_in_headless_chromium(rendered, tmp_path):
         driver.save_screenshot(str(shot))
         images = driver.execute_script(
             "return Array.from(document.images).map(i => [i.complete, i.naturalWidth, i.naturalHeight])")
+        # Wide tables scroll inside their output; none is cut off at the page edge.
+        clipped = driver.execute_script(
+            "return Array.from(document.querySelectorAll('.jp-OutputArea-output, .jp-RenderedHTMLCommon'))"
+            ".filter(e => e.scrollWidth > e.clientWidth + 2 && !['auto', 'scroll'].includes(getComputedStyle(e).overflowX))"
+            ".map(e => e.scrollWidth - e.clientWidth)")
         logs = driver.get_log("browser")
     finally:
         driver.quit()
@@ -136,6 +141,7 @@ def test_report_opens_in_headless_chromium(rendered, tmp_path):
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and width >= 1000 and height >= 1000 and len(png) > 50_000
     assert [entry for entry in logs if entry["level"] in ("SEVERE", "WARNING")] == []
+    assert clipped == []
     keep = ROOT / "reports" / "test-screenshot.png"
     if keep.parent.is_dir():
         shutil.copy(shot, keep)  # for a person to look at; reports/ is not committed
