@@ -169,3 +169,28 @@ def test_load_article_never_reads_a_string_as_text():
         ta.load_article("Putin lands in North Korea")
     with pytest.raises(ta.ToneAnalysisError, match="file path"):
         ta.load_article(42)
+
+
+def test_html_article_header_holds_the_headline_and_site_furniture_is_boilerplate():
+    html = """<html><body><header class="site-header"><nav>Home News</nav><div>The Daily Example</div></header>
+    <article><header class="article-header"><h1>Vote passes</h1><p class="standfirst">MPs back the tax</p></header>
+    <p>The bill <b>passed</b> by 20 votes.</p><footer class="article-footer"><a>Tags:</a><a>politics</a></footer>
+    </article></body></html>"""
+    blocks = [(b.role, b.text) for b in ta.article_from_html(html).blocks]
+    assert blocks == [
+        ("boilerplate", "Home News The Daily Example"),
+        ("headline", "Vote passes"),
+        ("paragraph", "MPs back the tax"),
+        ("paragraph", "The bill passed by 20 votes."),
+        ("boilerplate", "Tags: politics"),
+    ]
+
+
+def test_html_page_without_an_article_element():
+    html = """<html><head><title>Storm | Site</title></head><body><div class="header"><a>Home</a></div>
+    <div class="story-body"><h1>Storm hits town</h1><p>Rivers burst their banks.</p>
+    <div>Loose text about the flood.</div><p>ADVERTISEMENT</p></div><div class="footer">About us</div></body></html>"""
+    roles = {b.text: b.role for b in ta.article_from_html(html).blocks}
+    assert roles == {"Home": "boilerplate", "Storm hits town": "headline", "Rivers burst their banks.": "paragraph",
+                     "Loose text about the flood.": "paragraph", "ADVERTISEMENT": "boilerplate",
+                     "About us": "boilerplate"}

@@ -19,7 +19,8 @@ _DROP_TAGS = {"script", "style", "noscript", "nav", "aside", "footer", "header",
               "button", "template", "select", "input", "object", "embed", "canvas"}
 _DEBRIS_CLASS = re.compile(
     r"(?:^|[\s_-])(?:ad|ads|advert|advertisement|promo|sponsor|newsletter|cookie|consent|share|social|related|"
-    r"most-read|trending|outbrain|taboola|comments?|subscribe|paywall|byline-share)(?:$|[\s_-])",
+    r"most-read|trending|outbrain|taboola|comments?|subscribe|paywall|byline-share|header|footer|masthead|"
+    r"nav|navbar|menu|breadcrumbs?|sidebar)(?:$|[\s_-])",
     re.I,
 )
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|byline-photo|photographer", re.I)
@@ -29,8 +30,11 @@ def _classes(tag: Tag) -> str:
     return " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
 
 
-def _text(node) -> str:
-    return re.sub(r"\s+", " ", node.get_text() if isinstance(node, Tag) else str(node)).strip()
+def _text(node, separator: str = "") -> str:
+    """Visible text of a node, whitespace collapsed. Page furniture is read with a space between its
+    elements ("Home News", not "HomeNews"); article text without, so inline tags add no spaces."""
+    text = node.get_text(separator) if isinstance(node, Tag) else str(node)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _root(soup: BeautifulSoup) -> Tag:
@@ -49,6 +53,9 @@ class _Builder:
         if text:
             self.blocks.append(Block(len(self.blocks), role, text, reason, line=line, raw=text))
 
+    def has_headline(self) -> bool:
+        return any(b.role == "headline" for b in self.blocks)
+
     def add_text(self, text: str, line: int | None, *, tag: str) -> None:
         """Classify one piece of visible text with the same rules as a text line."""
         if (why := roles.boilerplate_reason(text)) is not None:
@@ -62,7 +69,7 @@ class _Builder:
             self.add("caption", text[start:end], reason if tag != "figcaption" else "figure caption", line)
             if end < len(text) and text[end:].strip():
                 self.add("credit", text[end:].strip(" ()[]"), "credit at the end of a caption", line)
-        elif tag == "h1" and not any(b.role == "headline" for b in self.blocks):
+        elif tag == "h1" and not self.has_headline():
             self.add("headline", text, "the page's first <h1>", line)
         else:
             self.add("paragraph", text, f"<{tag}> in the article body", line)
@@ -75,7 +82,7 @@ class _Builder:
         for child in node.children:
             if isinstance(child, Tag) and (child is root or root in child.descendants):
                 self.walk_outside(child, root)
-            elif isinstance(child, Tag) and child.name not in ("script", "style") and (text := _text(child)):
+            elif isinstance(child, Tag) and child.name not in ("script", "style") and (text := _text(child, " ")):
                 self.add("boilerplate", text, f"<{child.name}> outside the article body", child.sourceline)
             elif isinstance(child, NavigableString) and not isinstance(child, Comment) and (text := _text(child)):
                 self.add("boilerplate", text, "text outside the article body", getattr(node, "sourceline", None))
@@ -91,8 +98,12 @@ class _Builder:
             if not isinstance(child, Tag):
                 continue
             name = child.name.lower()
-            if name in _DROP_TAGS or _DEBRIS_CLASS.search(_classes(child)):
-                self.add("boilerplate", _text(child), f"<{name}> element ({_classes(child).strip() or 'page furniture'})",
+            furniture = name in _DROP_TAGS or _DEBRIS_CLASS.search(_classes(child))
+            if furniture and child.find("h1") is not None and not self.has_headline():
+                # An article's own <header> (or class="article-header") holds its headline: read it.
+                self.walk(child)
+            elif furniture:
+                self.add("boilerplate", _text(child, " "), f"<{name}> element ({_classes(child).strip() or 'page furniture'})",
                          child.sourceline)
             elif name == "figcaption":
                 credits = [c for c in child.find_all(True) if _CREDIT_CLASS.search(_classes(c))]
