@@ -64,7 +64,8 @@ def _report(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="toneanalysis", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="toneanalysis", description="Tone and loaded language in news writing, paragraph by paragraph.")
     commands = parser.add_subparsers(dest="command", required=True)
     score = commands.add_parser("score", help="print the paragraph scores of an article")
     score.add_argument("article", help="a text or HTML file, or a folder of them (one row per paragraph, with `file`)")
