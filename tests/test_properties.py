@@ -55,3 +55,18 @@ def test_paragraph_word_count_is_the_sum_of_its_sentences(text):
 
     for row in ta.score_texts([text]).itertuples():
         assert row.n_words == count_words(normalise(text))
+
+
+HTML_BITS = st.sampled_from(["<p>", "</p>", "<article>", "</article>", "<h1>", "</h1>", "<br>", "<div class='ad'>",
+                             "</div>", "<figcaption>", "</figcaption>", "<script>x()</script>", "<!-- c -->",
+                             "&amp;", "&#8217;", "<header>", "</header>", "<span class='credit'>PA</span>"])
+
+
+@SETTINGS
+@given(st.lists(st.one_of(HTML_BITS, st.text(max_size=15)), max_size=30).map("".join))
+def test_any_html_loads_and_scores_without_crashing(html):
+    article = ta.article_from_html(html)
+    assert all(b.role in ("headline", "paragraph", "caption", "credit", "boilerplate") and b.reason for b in article.blocks)
+    if article.scored_blocks():
+        table = ta.score_paragraphs(article)
+        assert len(table) == len(article.scored_blocks())
