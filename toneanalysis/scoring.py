@@ -38,7 +38,7 @@ class Sentence(NamedTuple):
     start: int
     end: int
     n_words: int
-    sentiment: SentenceSentiment
+    sentiment: SentenceSentiment | None  # None when analysed with sentiment=False
     tone: float
 
 
@@ -72,8 +72,13 @@ def _entry_weights(lex: lexicon_module.Lexicon) -> tuple[list[float], list[float
     return cached
 
 
-def analyse(texts: Iterable[str], lex: lexicon_module.Lexicon, *, batch_size: int = 256) -> Iterator[Analysis]:
-    """Analyse texts lazily, in order; memory stays flat however many texts come in."""
+def analyse(texts: Iterable[str], lex: lexicon_module.Lexicon, *, batch_size: int = 256,
+            sentiment: bool = True) -> Iterator[Analysis]:
+    """Analyse texts lazily, in order; memory stays flat however many texts come in.
+
+    `sentiment=False` finds sentences and loaded terms only (sentences then carry no sentiment and
+    no tone): VADER and TextBlob are most of the cost, and a hit table does not need them.
+    """
     _, signed_weights = _entry_weights(lex)
     texts = iter(texts)
     pending: deque[tuple[str, str]] = deque()
@@ -97,9 +102,12 @@ def analyse(texts: Iterable[str], lex: lexicon_module.Lexicon, *, batch_size: in
                     hits.append(Hit(entry, s, e, index))
                     signed += signed_weights[entry]
             sentence_text = normal[start:end]
-            sentiment = sentence_sentiment(sentence_text)
             n_words = count_words(sentence_text)
-            sentences.append(Sentence(start, end, n_words, sentiment, tone_score(sentiment, signed, n_words)))
+            if sentiment:
+                scores = sentence_sentiment(sentence_text)
+                sentences.append(Sentence(start, end, n_words, scores, tone_score(scores, signed, n_words)))
+            else:
+                sentences.append(Sentence(start, end, n_words, None, math.nan))
         yield Analysis(original, sentences, hits)
 
 
@@ -206,7 +214,7 @@ def _hit_rows(art: Article, lex) -> list[tuple]:
     scored = art.scored_blocks()
     quotes, _ = voice.analyse_voice(art, lexicon=False)
     rows = []
-    for block, analysis in zip(scored, analyse((b.text for b in scored), lex)):
+    for block, analysis in zip(scored, analyse((b.text for b in scored), lex, sentiment=False)):
         for hit in analysis.hits:
             entry = entries.loc[hit.entry]
             rows.append((block.index, block.role, hit.sentence, hit.start, hit.end, block.text[hit.start:hit.end],
