@@ -149,6 +149,14 @@ def _as_article(article_or_text) -> Article:
     )
 
 
+def string_offset(article_or_text, art: Article) -> int:
+    """Where a one-paragraph string's block text starts in the string (0 otherwise), so that offsets
+    reported for a string given by the user index that string."""
+    if isinstance(article_or_text, str) and len(art.blocks) == 1:
+        return article_or_text.find(art.blocks[0].text)
+    return 0
+
+
 def _positions(n_words: list[int]) -> list[float]:
     """Each block's midpoint as a share (0..1) of the scored words, so pieces of any length compare."""
     total = sum(n_words)
@@ -237,10 +245,9 @@ def find_loaded_terms(article, *, lexicon=None) -> pd.DataFrame:
     art = _as_article(article)
     rows = _hit_rows(art, lexicon_module.resolve(lexicon))
     frame = pd.DataFrame(rows, columns=HIT_COLUMNS)
-    if isinstance(article, str) and len(art.blocks) == 1:
-        shift = article.find(art.blocks[0].text)
-        frame["start"] += shift
-        frame["end"] += shift
+    shift = string_offset(article, art)
+    frame["start"] += shift
+    frame["end"] += shift
     return frame
 
 

@@ -616,10 +616,9 @@ def _article(article_or_text):
 
 
 def _shift(article_or_text, art) -> int:
-    """Offset of the block's text in the string, for a one-paragraph string (as find_loaded_terms does)."""
-    if isinstance(article_or_text, str) and len(art.blocks) == 1:
-        return article_or_text.find(art.blocks[0].text)
-    return 0
+    from .scoring import string_offset
+
+    return string_offset(article_or_text, art)
 
 
 def find_quotes(article_or_text) -> pd.DataFrame:
