@@ -1,33 +1,42 @@
 """toneanalysis: tone and loaded language in news writing, paragraph by paragraph.
 
+The pipeline, as the subpackages name it: `load` (a file, page or string becomes an `Article`) →
+`analyse` (sentences, sentiment, tone, loaded terms and quotes, computed once: `AnalysedArticle`) →
+`measure` (each measure defined once; the comparison with wire copy) → `plots` and `report`.
+
 >>> import toneanalysis as ta
->>> article = ta.article_from_text("Tyrants meet\\n\\nThe two leaders met in Pyongyang.")
+>>> article = ta.analyse("Tyrants meet\\n\\nThe two leaders met in Pyongyang.")
 >>> ta.score_paragraphs(article)["role"].tolist()
 ['headline', 'paragraph']
 """
 
-from .actors import actor_tone, default_actors
-from .align import align_paragraphs
-from .article import Article, Block, article_from_text, load_article
-from .compare import compare
-from .corpus import score_folder
-from .distinctive import distinctive_terms
-from .errors import ToneAnalysisError
-from .highlight import Highlighted, highlight_html, highlighted
-from .html import article_from_html
-from .lexicon import Lexicon, default_lexicon, load_lexicon
-from .rewrite import RewriteSummary, neutral_rewrite, rewrite_summary
-from .scoring import find_loaded_terms, score_paragraphs, score_sentences, score_texts
-from .text import normalise, split_sentences
-from .voice import VoiceSummary, find_quotes, reporting_verbs, voice_summary
+from importlib.metadata import PackageNotFoundError, version
 
-__version__ = "0.1.0"
+from .analyse import (
+    AnalysedArticle, actor_tone, analyse, analyse_baselines, default_actors, find_loaded_terms, find_quotes, reporting_verbs,
+    score_paragraphs, score_sentences,
+)
+from .corpus import score_folder, score_texts
+from .errors import ToneAnalysisError
+from .lexicon import Lexicon, default_lexicon, load_lexicon
+from .load import Article, Block, article_from_html, article_from_text, as_article, load_article
+from .measure import (
+    RewriteSummary, VoiceSummary, align_paragraphs, arcs, compare, distinctive_terms, neutral_rewrite,
+    piece_measures, rewrite_summary, voice_summary,
+)
+from .report import Highlighted, highlight_html, highlighted
+from .text import normalise, split_sentences
+
+try:
+    __version__ = version("toneanalysis")
+except PackageNotFoundError:  # imported from a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
-    "Article", "Block", "Highlighted", "Lexicon", "RewriteSummary", "ToneAnalysisError", "VoiceSummary",
-    "actor_tone", "align_paragraphs", "article_from_html", "article_from_text", "compare", "default_actors",
-    "default_lexicon", "distinctive_terms", "find_loaded_terms", "find_quotes", "highlight_html",
-    "highlighted", "load_article", "load_lexicon", "neutral_rewrite", "normalise", "reporting_verbs",
-    "rewrite_summary", "score_folder", "score_paragraphs", "score_sentences", "score_texts",
-    "split_sentences", "voice_summary",
+    "AnalysedArticle", "Article", "Block", "Highlighted", "Lexicon", "RewriteSummary", "ToneAnalysisError",
+    "VoiceSummary", "actor_tone", "align_paragraphs", "analyse", "analyse_baselines", "arcs", "article_from_html", "article_from_text",
+    "as_article", "compare", "default_actors", "default_lexicon", "distinctive_terms", "find_loaded_terms",
+    "find_quotes", "highlight_html", "highlighted", "load_article", "load_lexicon", "neutral_rewrite", "normalise",
+    "piece_measures", "reporting_verbs", "rewrite_summary", "score_folder", "score_paragraphs", "score_sentences",
+    "score_texts", "split_sentences", "voice_summary",
 ]

@@ -7,17 +7,21 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import warnings
 
+import pandas as pd
+
+from .analyse import analyse, score_paragraphs
+from .corpus import score_folder
 from .errors import ToneAnalysisError
+from .load import load_article
+from .measure import piece_measures
 
 
 def _score_folder(args):
     # A folder: every article file in it, on --jobs cores, one row per paragraph with its `file`.
-    import warnings
-
-    from .corpus import score_folder
-
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # skipped files are listed below, one line each
         table = score_folder(args.article, pattern=args.pattern, n_jobs=args.jobs, progress=not args.no_progress,
@@ -28,19 +32,15 @@ def _score_folder(args):
 
 
 def _score(args) -> int:
-    import os
-
-    import pandas as pd
-
     if os.path.isdir(args.article):
         table, title = _score_folder(args)
     else:
-        from .article import load_article
-        from .scoring import score_paragraphs
-
-        article = load_article(args.article)
-        table = score_paragraphs(article, lexicon=args.lexicon)
-        title = f"{article.source}: {len(table)} scored blocks"
+        article = analyse(load_article(args.article), lexicon=args.lexicon)
+        table = score_paragraphs(article)
+        measures = piece_measures(article)
+        title = (f"{article.source}: {len(table)} scored blocks; body tone {measures['tone']:+.3f}, "
+                 f"{measures['loaded_weight_per_1000_words']:.1f} loaded weight per 1,000 words, "
+                 f"own voice {measures['own_voice_share']:.0%}")
     if args.format == "csv":
         table.to_csv(sys.stdout, index=False)
     elif args.format == "json":
@@ -56,8 +56,8 @@ def _score(args) -> int:
 
 
 def _report(args) -> int:
-    # Imported here: the report's notebook machinery is heavy, and `score` must start fast.
-    from .report import build_report
+    # Imported when asked for: the report's notebook machinery is not what `score` needs at start-up.
+    from .report.build import build_report
 
     build_report(args.article, baselines=args.baseline, lexicon=args.lexicon, output=args.output)
     return 0

@@ -2,7 +2,7 @@
 
 Input is consumed lazily in chunks and at most a few chunks per worker are in flight, so memory
 holds the results plus a bounded window of input, however large the corpus. Workers run exactly
-the in-process code (`scoring.analyse`/`aggregate`, `scoring.score_paragraphs`), so the scores are
+the in-process code (`analyse.engine.score_rows`, `score_paragraphs`), so the scores are
 identical to `n_jobs=1`; results come back in input order.
 
 >>> import toneanalysis as ta
@@ -13,6 +13,7 @@ identical to `n_jobs=1`; results come back in input order.
 from __future__ import annotations
 
 import itertools
+import math
 import multiprocessing
 import os
 import warnings
@@ -24,7 +25,12 @@ from pathlib import Path
 import pandas as pd
 
 from . import lexicon as lexicon_module
+from .analyse import score_paragraphs
+from .analyse.engine import SCORE_COLUMNS, score_rows as engine_rows
+from .analyse.sentiment import sentence_sentiment
 from .errors import ToneAnalysisError
+from .load import load_article
+from .text import nlp
 
 CHUNK_SIZE = 256  # texts per task: large enough that pickling is noise, small enough to balance
 FILES_PER_TASK = 8
@@ -60,9 +66,6 @@ def _warm(lex) -> None:
     Called in the parent before the pool starts, so forked workers inherit it all for free;
     workers started by spawn/forkserver pay it once each, in the initializer.
     """
-    from .sentiment import sentence_sentiment
-    from .text import nlp
-
     lex.matcher
     nlp()
     sentence_sentiment("A good start.")
@@ -85,17 +88,11 @@ def _init_worker(lex) -> None:
 
 
 def _score_chunk(texts: list[str], lex=None) -> list[dict]:
-    from .scoring import aggregate, analyse
-
-    lex = _worker_lexicon if lex is None else lex
-    return [aggregate(a, lex) for a in analyse(texts, lex)]
+    return list(engine_rows(texts, _worker_lexicon if lex is None else lex))
 
 
 def _score_files(task: tuple[Path, list[str], str], lex=None) -> tuple[pd.DataFrame | None, list[tuple[str, str]]]:
     """Score a few files; return their paragraph rows and (file, problem) for each one that failed."""
-    from .article import load_article
-    from .scoring import score_paragraphs
-
     folder, names, errors = task
     lex = _worker_lexicon if lex is None else lex
     frames, failed = [], []
@@ -208,7 +205,7 @@ def score_folder(folder, *, pattern: str = "*", n_jobs: int = 1, progress: bool 
         raise ToneAnalysisError(f"errors must be 'raise' or 'skip', got {errors!r}")
     root = Path(folder)
     names = article_files(root, pattern)
-    lex = lexicon_module.resolve(lexicon)
+    lex = lexicon_module.load_lexicon(lexicon)
     tasks = ((root, chunk, errors) for chunk in chunked(names, FILES_PER_TASK))
     frames, skipped = [], {}
     bar = _progress_bar(enabled=progress, total=len(names), unit="file")
@@ -228,3 +225,35 @@ def score_folder(folder, *, pattern: str = "*", n_jobs: int = 1, progress: bool 
         warnings.warn(f"score_folder: skipped {len(skipped)} of {len(names)} files that could not be scored "
                       f"(see table.attrs['skipped']), first: {next(iter(skipped.values()))}", stacklevel=2)
     return table
+
+
+def _checked_texts(texts) -> Iterator[str]:
+    for i, text in enumerate(texts):
+        if text is None or (isinstance(text, float) and math.isnan(text)) or text is pd.NA or text is pd.NaT:
+            yield ""
+        elif isinstance(text, str):
+            yield text
+        else:
+            raise ToneAnalysisError(f"score_texts: item {i} is a {type(text).__name__} ({text!r:.60}), not text")
+
+
+def score_texts(texts, *, lexicon=None, n_jobs: int = 1, progress: bool = False, chunk_size: int = CHUNK_SIZE
+                ) -> pd.DataFrame:
+    """The paragraph score columns for each text of a list or pandas Series (a corpus column).
+
+    Each text is scored as one paragraph. None/NaN score as empty (zero words, NaN sentiment);
+    anything else that is not a str raises `ToneAnalysisError` naming the item. A Series keeps its index.
+    Any iterable of texts works (a generator is consumed lazily, `chunk_size` texts at a time);
+    `n_jobs=-1` scores on every core with the same results; `progress=True` shows a tqdm bar on stderr.
+
+    >>> score_texts(["Tyrants met.", None])[["n_words", "loaded_count"]].to_dict("records")
+    [{'n_words': 2, 'loaded_count': 1}, {'n_words': 0, 'loaded_count': 0}]
+    """
+    if isinstance(texts, str):
+        raise ToneAnalysisError("score_texts takes a list or Series of texts; for one text use score_paragraphs")
+    lex = lexicon_module.load_lexicon(lexicon)
+    index = texts.index if isinstance(texts, pd.Series) else None
+    total = len(texts) if hasattr(texts, "__len__") else None
+    rows = list(score_rows(_checked_texts(texts), lex, n_jobs=n_jobs, chunk_size=chunk_size, progress=progress,
+                           total=total))
+    return pd.DataFrame(rows, columns=SCORE_COLUMNS, index=index)

@@ -22,8 +22,8 @@ import sys
 import pandas as pd
 
 from . import lexicon as lexicon_module
-from .corpus import portable
-from .scoring import score_texts
+from .corpus import portable, score_texts
+from .errors import ToneAnalysisError
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,9 +56,7 @@ def score_dask(data, column: str = "text", *, lexicon=None):
     import dask
     import dask.bag
 
-    from .errors import ToneAnalysisError
-
-    lex = None if lexicon is None else dask.delayed(portable(lexicon_module.resolve(lexicon)), pure=False)
+    lex = None if lexicon is None else dask.delayed(portable(lexicon_module.load_lexicon(lexicon)), pure=False)
     if isinstance(data, dask.bag.Bag):
         return data.map_partitions(_score_bag_partition, lex)
     # Not imported here: dask.dataframe needs pyarrow, and a caller holding a Dask DataFrame has imported it.

@@ -227,6 +227,15 @@ def default_lexicon() -> Lexicon:
                    source="toneanalysis default")
 
 
+@functools.lru_cache(maxsize=16)
+def _lexicon_file(path: str, mtime_ns: int, size: int) -> Lexicon:
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ToneAnalysisError(f"lexicon {path}: not UTF-8 text (byte {error.start})") from None
+    return Lexicon(_validate(_read_csv(text, path), path, first_row=2), source=path)
+
+
 def load_lexicon(source=None) -> Lexicon:
     """Load a lexicon from a CSV path, a DataFrame, a list of records, or a dict.
 
@@ -243,11 +252,9 @@ def load_lexicon(source=None) -> Lexicon:
         path = Path(source)
         if not path.is_file():
             raise ToneAnalysisError(f"lexicon {path}: no such file")
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ToneAnalysisError(f"lexicon {path}: not UTF-8 text (byte {error.start})") from None
-        return Lexicon(_validate(_read_csv(text, str(path)), str(path), first_row=2), source=str(path))
+        stat = path.stat()
+        # The same file unchanged gives the same Lexicon, so its matcher is compiled once.
+        return _lexicon_file(str(path), stat.st_mtime_ns, stat.st_size)
     if isinstance(source, pd.DataFrame):
         return Lexicon(_validate(source.to_dict("records"), "<DataFrame>", first_row=0), source="<DataFrame>")
     if isinstance(source, Mapping):
@@ -260,8 +267,3 @@ def load_lexicon(source=None) -> Lexicon:
     if isinstance(source, list):
         return Lexicon(_validate(source, "<list>", first_row=1), source="<list>")
     raise ToneAnalysisError(f"lexicon: cannot read a {type(source).__name__}; give a CSV path, DataFrame or dict")
-
-
-def resolve(lexicon) -> Lexicon:
-    """The lexicon a scoring function uses: its `lexicon=` argument, or the default."""
-    return default_lexicon() if lexicon is None else load_lexicon(lexicon)

@@ -1,8 +1,9 @@
 """The HTML report: run the notebooks on an article with papermill, render them into one HTML file.
 
-Every `notebooks/NN-*.ipynb` runs in order with the same parameters (`article_path`,
-`baseline_paths`, `lexicon_path`, as absolute paths); notebooks numbered in `NEEDS_BASELINES` run only when baselines
-are given. The notebooks call the package's functions, so the report shows what a user sees in
+Every `NN-*.ipynb` of the notebooks shipped with the package (the repository's `notebooks/`, package
+data) runs in order with the same parameters (`article_path`, `baseline_paths`, `lexicon_path`, as
+absolute paths); a notebook whose metadata says `"toneanalysis": {"needs_baselines": true}` runs only
+when baselines are given. The notebooks call the package's functions, so the report shows what a user sees in
 JupyterLab. The HTML is self-contained: code hidden, charts embedded as PNG data URIs, and no
 scripts at all (nbconvert's lab template otherwise loads require.js, MathJax and mermaid from a CDN).
 Article text is untrusted: besides each notebook's own escaping, the page is defused (`defuse`: no
@@ -14,23 +15,23 @@ and every fetch but data: images.
 
 from __future__ import annotations
 
-import html
+import json
 import os
 import re
 import sys
 import time
-from html.parser import HTMLParser
 from collections.abc import Callable, Sequence
+from importlib import resources
 from pathlib import Path
 
-from .article import load_article
-from .errors import ToneAnalysisError
-from .lexicon import load_lexicon
+from ..errors import ToneAnalysisError
+from ..lexicon import load_lexicon
+from ..load import load_article
+from .defuse import defuse
 
-# The package is installed editable from the repository, which holds the notebooks.
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-# Notebook numbers that compare the article with baselines: skipped when none are given.
-NEEDS_BASELINES = {"02"}
+# Package data: `notebooks` links to the repository's notebooks/ folder, and the wheel carries copies.
+PACKAGE = resources.files(__package__)
+NOTEBOOKS = Path(str(PACKAGE.joinpath("notebooks")))
 # Resolved by jupyter_client to the Python running this code (the project's .venv): its
 # kernelspec says `python`, which jupyter_client replaces with sys.executable.
 KERNEL = "python3"
@@ -40,133 +41,22 @@ PARAMETERS = ("article_path", "baseline_paths", "lexicon_path")
 
 _NUMBERED = re.compile(r"^(\d\d)-.+\.ipynb$")
 
-# The lab template, with every block that writes a <script> emptied: nothing is fetched, nothing runs.
 TEMPLATE_NAME = "toneanalysis-report.html.j2"
-TEMPLATE = """{%- extends 'index.html.j2' -%}
-{%- block html_head_js -%}{%- endblock html_head_js -%}
-{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
-{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
-{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
-{%- block data_javascript scoped -%}{%- endblock data_javascript -%}
-{%- block data_widget_view scoped -%}{%- endblock data_widget_view -%}
-{%- block extra_css -%}
-<meta http-equiv="Content-Security-Policy"
-      content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:">
-<style type="text/css">
-  main { max-width: 1100px; margin: 0 auto; }
-  .jp-Cell { padding: 2px 0; }
-</style>
-{%- endblock extra_css -%}
-"""
-# Elements that run or fetch something; a report has no business with any of them. The first
-# group's content goes too (a script's text is code, not something to show).
-_DROPPED_WITH_CONTENT = {"script", "iframe", "object", "applet", "frameset", "noscript"}
-_DROPPED = _DROPPED_WITH_CONTENT | {"embed", "base", "link", "frame"}
-_URL_ATTRIBUTES = {"src", "href", "action", "formaction", "xlink:href", "srcset", "poster", "data", "background"}
 
 
-def _safe_url(tag: str, name: str, value: str | None) -> bool:
-    url = re.sub(r"[\s\x00-\x1f]", "", value or "").lower()
-    if name == "href" and tag == "a":  # a link is followed only if the reader clicks it
-        return url.startswith(("#", "http:", "https:", "mailto:")) or not re.match(r"^[a-z][a-z0-9+.-]*:", url)
-    return url.startswith("data:image/")
-
-
-def _harmless(tag: str, attrs) -> bool:
-    if tag in _DROPPED:
-        return False
-    if tag == "meta":  # charset, viewport, content type and our CSP; never a refresh
-        http_equiv = dict(attrs).get("http-equiv")
-        return http_equiv is None or http_equiv.lower() in ("content-security-policy", "content-type")
-    if tag == "img":  # an image that would be fetched is left out rather than shown broken
-        return _safe_url(tag, "src", dict(attrs).get("src"))
-    return True
-
-
-def _clean(tag: str, attrs) -> bool:
-    return not any(n.startswith("on") or (n in _URL_ATTRIBUTES and not _safe_url(tag, n, v)) for n, v in attrs)
-
-
-class _Defuser(HTMLParser):
-    """Re-emits HTML as it came, except what could run or fetch: scripts and frames are dropped,
-    `on*` handlers removed, URLs kept only when they are anchors, data: images or plain links.
-
-    Notebook outputs are HTML written by notebook code around untrusted article text; one output that
-    forgets to escape (a Styler, a Markdown f-string) must not make the report run the article.
-    """
-
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
-        self.out: list[str] = []
-        self.skipping = 0
-
-    def _start(self, tag, attrs, closing):
-        if not _harmless(tag, attrs):
-            self.skipping += tag in _DROPPED_WITH_CONTENT and closing == ""
-            return
-        if self.skipping:
-            return
-        if _clean(tag, attrs):
-            self.out.append(self.get_starttag_text())
-        else:
-            kept = [n if v is None else f'{n}="{html.escape(v, quote=True)}"' for n, v in attrs
-                    if not n.startswith("on") and (n not in _URL_ATTRIBUTES or _safe_url(tag, n, v))]
-            self.out.append(f"<{tag}{''.join(' ' + a for a in kept)}{closing}>")
-
-    def handle_starttag(self, tag, attrs):
-        self._start(tag, attrs, "")
-
-    def handle_startendtag(self, tag, attrs):
-        self._start(tag, attrs, " /")
-
-    def handle_endtag(self, tag):
-        if tag in _DROPPED_WITH_CONTENT and self.skipping:
-            self.skipping -= 1
-        elif tag not in _DROPPED and not self.skipping:
-            self.out.append(f"</{tag}>")
-
-    def _text(self, text):
-        if not self.skipping:
-            self.out.append(text)
-
-    def handle_data(self, data):
-        self._text(data)
-
-    def handle_entityref(self, name):
-        self._text(f"&{name};")
-
-    def handle_charref(self, name):
-        self._text(f"&#{name};")
-
-    def handle_comment(self, data):
-        self._text(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self._text(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self._text(f"<?{data}>")
-
-    def unknown_decl(self, data):
-        self._text(f"<![{data}]>")
-
-
-def defuse(document: str) -> str:
-    """`document` with everything that could run code or fetch a resource taken out (see `_Defuser`).
-
-    >>> defuse('<p onclick="x()">a <script>alert(1)</script><img src=x onerror=alert(1)>b</p>')
-    '<p>a b</p>'
-    """
-    parser = _Defuser()
-    parser.feed(document)
-    parser.close()
-    return "".join(parser.out)
+def needs_baselines(path: Path) -> bool:
+    """Whether a notebook compares the article with baselines: its own metadata says so."""
+    try:
+        metadata = json.loads(Path(path).read_text(encoding="utf-8")).get("metadata", {})
+    except (OSError, ValueError) as error:
+        raise ToneAnalysisError(f"{Path(path).name}: not a readable notebook ({error})") from None
+    return bool(metadata.get("toneanalysis", {}).get("needs_baselines", False))
 
 
 def report_notebooks(*, baselines: Sequence = (), folder: Path = NOTEBOOKS) -> list[Path]:
-    """The notebooks a report runs, in order: every `NN-*.ipynb`, less `NEEDS_BASELINES` without baselines."""
+    """The notebooks a report runs, in order: every `NN-*.ipynb`, less those that need baselines when none are given."""
     found = sorted(p for p in Path(folder).glob("*.ipynb") if _NUMBERED.match(p.name))
-    return [p for p in found if baselines or _NUMBERED.match(p.name).group(1) not in NEEDS_BASELINES]
+    return [p for p in found if baselines or not needs_baselines(p)]
 
 
 def check_inputs(article, baselines: Sequence = (), lexicon=None) -> dict:
@@ -283,9 +173,11 @@ def render_html(notebooks: Sequence, *, title: str = "toneanalysis report") -> s
         for index, cell in enumerate(_without_stderr(notebook).cells):
             cell["id"] = f"nb{number}-{index}"  # notebooks number their cells alike; ids must be unique
             merged.cells.append(cell)
+    templates = {TEMPLATE_NAME: PACKAGE.joinpath("report.html.j2").read_text(encoding="utf-8"),
+                 "toneanalysis-report.css": PACKAGE.joinpath("report.css").read_text(encoding="utf-8")}
     exporter = HTMLExporter(
         template_name="lab",
-        extra_loaders=[jinja2.DictLoader({TEMPLATE_NAME: TEMPLATE})],
+        extra_loaders=[jinja2.DictLoader(templates)],
         template_file=TEMPLATE_NAME,
         exclude_input=True,
         exclude_input_prompt=True,

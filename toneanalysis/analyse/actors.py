@@ -18,8 +18,13 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from .errors import ToneAnalysisError
-from .text import nlp, normalise, sentence_spans
+from lemminflect import getAllLemmas
+
+from ..errors import ToneAnalysisError
+from ..text import normalise, stop_words
+from .analysed import analyse
+from .speakers import TITLE_WORDS, strip_titles
+from .tables import find_loaded_terms, score_sentences
 
 ACTOR_COLUMNS = ["actor", "aliases", "n_mentions", "n_sentences", "tone_mean", "tone_min", "tone_max",
                  "loaded_in_sentences", "n_describing", "describing_weight", "describing_terms"]
@@ -34,12 +39,6 @@ _DEMONYM = re.compile(r"(?:ean|ian|ese|ish)$")
 # "Moscow-backed", "tyrant-led": an adjective made from a name, not a name.
 _NAME_ADJECTIVE = re.compile(r"-(?:backed|led|based|born|style|era|linked|funded|owned|run|made|friendly|"
                              r"controlled|occupied|allied|inspired|supporting|leaning)$")
-
-
-def _article(article_or_text):
-    from .scoring import _as_article
-
-    return _as_article(article_or_text)
 
 
 def _name_runs(text: str, spans) -> list[tuple[list[str], bool, int, int]]:
@@ -75,7 +74,7 @@ def _name_runs(text: str, spans) -> list[tuple[list[str], bool, int, int]]:
     return runs
 
 
-def default_actors(article_or_text, *, top: int = 6) -> dict[str, list[str]]:
+def default_actors(article, *, top: int = 6, lexicon=None) -> dict[str, list[str]]:
     """The `top` most mentioned proper names, each with the forms it appears in.
 
     Capitalised words at the start of a sentence count only when the same word is capitalised
@@ -85,23 +84,18 @@ def default_actors(article_or_text, *, top: int = 6) -> dict[str, list[str]]:
     >>> default_actors("Vladimir Putin met Kim. Putin smiled. Kim Jong-un waved at Putin.", top=2)
     {'Putin': ['Putin', 'Vladimir Putin'], 'Kim': ['Kim', 'Kim Jong-un']}
     """
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    from lemminflect import getAllLemmas
-
-    from .voice import TITLE_WORDS, _strip_titles, quote_spans
-
     if not isinstance(top, int) or isinstance(top, bool) or top < 1:
         raise ToneAnalysisError(f"default_actors: top must be a positive whole number, got {top!r}")
-    art = _article(article_or_text)
-    blocks = art.scored_blocks()
-    texts = [normalise(b.text) for b in blocks]
-    spans = [sentence_spans(doc) for doc in nlp().pipe(texts)]
+    a = analyse(article, lexicon=lexicon)
+    texts = [p.normal for p in a.parsed]
+    spans = [[(s.start, s.end) for s in p.sentences] for p in a.parsed]
+    quoted = {b.index: [(q.start, q.end) for q in a.quotes if q.block == b.index] for b in a.scored_blocks}
     # Names in the outlet's text: words inside quotation marks are someone else's (or scare quotes).
-    found = [(run, text) for block, text, s in zip(blocks, texts, spans) for run in _name_runs(text, s)
-             if not any(a <= run[2] < b for a, b, _ in quote_spans(block.text))]
+    found = [(run, text) for block, text, s in zip(a.scored_blocks, texts, spans) for run in _name_runs(text, s)
+             if not any(start <= run[2] < end for start, end in quoted[block.index])]
     mid_sentence = {t.lower() for (tokens, first, _, _), _ in found for t in tokens[1 if first else 0:]}
     lower_words = {w for text in texts for w in re.findall(r"\b[a-z][\w\-]*", text)}
+    stops = stop_words()
     counts: Counter = Counter()
     for (tokens, first, _, end), text in found:
         word = tokens[0].lower()
@@ -110,9 +104,9 @@ def default_actors(article_or_text, *, top: int = 6) -> dict[str, list[str]]:
         # Capitals for emphasis: "MONSTER waves" is a word; "VLADIMIR Putin" and "US" are names.
         tokens = [t for t in tokens if not (t.isupper() and len(t) > 3 and getAllLemmas(t.lower()))]
         tokens = [t.title() if t.isupper() and len(t) > 3 else t for t in tokens]
-        while tokens and tokens[0].lower() in STOP_WORDS and not tokens[0].isupper():
+        while tokens and tokens[0].lower() in stops and not tokens[0].isupper():
             tokens = tokens[1:]
-        tokens = _strip_titles(tokens) if tokens else tokens
+        tokens = strip_titles(tokens) if tokens else tokens
         if not tokens or all(t.lower() in TITLE_WORDS | _MONTHS_DAYS for t in tokens):
             continue
         following = text[end:end + 20].split()[:1]
@@ -196,7 +190,7 @@ def _owners(hits: pd.DataFrame, texts: dict, mentions_of: dict, window: int) -> 
     return owners
 
 
-def actor_tone(article_or_text, actors=None, *, lexicon=None, top: int = 6, window: int = 3) -> pd.DataFrame:
+def actor_tone(article, actors=None, *, lexicon=None, top: int = 6, window: int = 3) -> pd.DataFrame:
     """One row per actor: the tone of the sentences that mention them, and the loaded words near them.
 
     `actors` maps a label to its aliases; None uses `default_actors(article, top=top)`.
@@ -212,15 +206,13 @@ def actor_tone(article_or_text, actors=None, *, lexicon=None, top: int = 6, wind
     >>> table[["actor", "n_sentences", "describing_terms"]].values.tolist()
     [['Kim', 1, 'Tyrant'], ['Putin', 1, '']]
     """
-    from .scoring import find_loaded_terms, score_sentences
-
     if not isinstance(window, int) or isinstance(window, bool) or window < 0:
         raise ToneAnalysisError(f"actor_tone: window must be a whole number of words >= 0, got {window!r}")
-    art = _article(article_or_text)
-    actors = _check_actors(default_actors(art, top=top) if actors is None else actors)
-    sentences = score_sentences(art, lexicon=lexicon)
-    hits = find_loaded_terms(art, lexicon=lexicon)
-    texts = {b.index: normalise(b.text) for b in art.scored_blocks()}
+    a = analyse(article, lexicon=lexicon)
+    actors = _check_actors(default_actors(a, top=top) if actors is None else actors)
+    sentences = score_sentences(a)
+    hits = find_loaded_terms(a)
+    texts = {b.index: p.normal for b, p in zip(a.scored_blocks, a.parsed)}
     mentions_of = {label: [(block, span) for block, text in texts.items() for span in _mentions(text, aliases)]
                    for label, aliases in actors.items()}
     owners = _owners(hits, texts, mentions_of, window)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .errors import ToneAnalysisError
+from ..errors import ToneAnalysisError
 
 VOICE_LABELS = {"editorial": "editorial (outlet's text)", "scare_quote": "scare quotes", "quoted": "quoted sources"}
 VOICE_COLOURS = {"editorial": "#b2182b", "scare_quote": "#ef8a62", "quoted": "#67a9cf"}

@@ -14,11 +14,9 @@ import math
 import numpy as np
 import pandas as pd
 
-from . import lexicon as lexicon_module
-from .compare import as_article, as_articles
-from .errors import ToneAnalysisError
-from .scoring import score_paragraphs
-from .text import nlp, normalise
+from ..analyse import analyse, analyse_baselines, score_paragraphs
+from ..errors import ToneAnalysisError
+from ..text import content_words
 
 COLUMNS = [
     "article_block", "article_text", "matched", "baseline_source", "baseline_block", "baseline_text", "similarity",
@@ -27,17 +25,11 @@ COLUMNS = [
 ]
 
 
-def _tokens(text: str) -> list[str]:
-    stops = nlp().Defaults.stop_words
-    return [t.text for t in nlp().tokenizer(normalise(text).lower())
-            if any(ch.isalnum() for ch in t.text) and not t.text.startswith("'") and t.text not in stops]
-
-
-def align_paragraphs(article, baseline, *, threshold: float = 0.2, lexicon=None, roles=("paragraph",)) -> pd.DataFrame:
+def align_paragraphs(article, baselines, *, threshold: float = 0.2, lexicon=None, roles=("paragraph",)) -> pd.DataFrame:
     """For each paragraph of `article`, the most similar baseline paragraph, with tone and loaded terms side by side.
 
-    `article` and `baseline` are Articles, file paths or strings; `baseline` may be a list (all their
-    paragraphs are candidates). Similarity is the TF-IDF cosine (0..1) of content words; below
+    `article` and `baselines` are analysed articles, Articles, file paths or strings; `baselines` may be
+    a list (all their paragraphs are candidates). Similarity is the TF-IDF cosine (0..1) of content words; below
     `threshold` the paragraph is unmatched (`matched` False, baseline columns empty): the baseline
     does not report that fact, or reports it too differently to tell. Several article paragraphs may
     pair with the same baseline paragraph (a tabloid often splits one wire paragraph in two).
@@ -57,20 +49,19 @@ def align_paragraphs(article, baseline, *, threshold: float = 0.2, lexicon=None,
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
-    lex = lexicon_module.resolve(lexicon)
-    left = score_paragraphs(as_article(article), lexicon=lex)
+    left = score_paragraphs(analyse(article, lexicon=lexicon))
     left = left[left["role"].isin(roles)].reset_index(drop=True)
     frames = []
-    for art in as_articles(baseline):
-        scored = score_paragraphs(art, lexicon=lex)
-        scored.insert(0, "source", art.source)
+    for a in analyse_baselines(baselines, lexicon=lexicon):
+        scored = score_paragraphs(a)
+        scored.insert(0, "source", a.source)
         frames.append(scored[scored["role"].isin(roles)])
     right = pd.concat(frames, ignore_index=True)
     if left.empty or right.empty:
         side = "article" if left.empty else "baseline"
         raise ToneAnalysisError(f"align_paragraphs: the {side} has no blocks with the roles {tuple(roles)}")
     # sublinear_tf: a word said twice in a paragraph is not twice the evidence of the same fact.
-    vectorizer = TfidfVectorizer(tokenizer=_tokens, lowercase=False, token_pattern=None, sublinear_tf=True)
+    vectorizer = TfidfVectorizer(tokenizer=content_words, lowercase=False, token_pattern=None, sublinear_tf=True)
     vectors = vectorizer.fit_transform([*left["text"], *right["text"]])
     similarity = cosine_similarity(vectors[: len(left)], vectors[len(left):])
     best = similarity.argmax(axis=1)

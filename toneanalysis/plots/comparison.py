@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .errors import ToneAnalysisError
+from ..errors import ToneAnalysisError
 
 ARTICLE_COLOUR = "#b2182b"   # the red end of the diverging tone palette: the piece under test
 BASELINE_COLOUR = "#4d4d4d"  # grey: the neutral reference

@@ -31,7 +31,7 @@ def category_colours() -> dict[str, tuple]:
     """One fixed colour per lexicon category, so a category looks the same in every chart and article."""
     import seaborn as sns
 
-    from .lexicon import CATEGORIES
+    from ..lexicon import CATEGORIES
 
     return dict(zip(CATEGORIES, sns.color_palette("tab10", n_colors=len(CATEGORIES))))
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 SCORED_ROLES = ("headline", "paragraph", "caption")
-ROLES = ("headline", "paragraph", "caption", "credit", "boilerplate")
 
 # Picture desks and wire agencies that appear alone on a line as a photo credit.
 AGENCIES = {

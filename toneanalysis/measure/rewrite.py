@@ -11,23 +11,26 @@ replacement is adjusted.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import NamedTuple
 
-import numpy as np
 import pandas as pd
+from lemminflect import getAllInflections, getInflection
 
-from .errors import ToneAnalysisError
-from .text import normalise
+from ..analyse import analyse, find_loaded_terms, score_paragraphs
+from ..analyse.attribution import VOICES
+from ..analyse.engine import score_rows
+from ..errors import ToneAnalysisError
+from ..text import normalise
+from .measures import measure_value
 
-REWRITE_COLUMNS = ["block", "role", "text", "rewritten", "n_words", "tone", "tone_rewritten", "tone_change",
-                   "loaded_count", "n_replaced", "replacements"]
+REWRITE_COLUMNS = ["block", "role", "text", "rewritten", "n_words", "n_words_rewritten", "tone", "tone_rewritten",
+                   "tone_change", "loaded_count", "n_replaced", "replacements"]
 
 
 def _inflect_word(neutral: str, term: str, written: str) -> str:
     """`neutral` in the inflection that turns `term` into `written` ("leader", "tyrant", "tyrants" → "leaders")."""
-    from lemminflect import getAllInflections, getInflection
-
     if written == term:
         return neutral
     for tag, forms in getAllInflections(term).items():
@@ -110,12 +113,23 @@ def rewrite_block(text: str, hits, quotes=()) -> tuple[str, list[str]]:
     return text, notes
 
 
-def neutral_rewrite(article_or_text, *, lexicon=None, voices=("editorial", "scare_quote")) -> pd.DataFrame:
+def check_voices(voices) -> tuple[str, ...]:
+    """`voices` as a tuple of known voices (a single name is allowed); an unknown one is an error."""
+    if isinstance(voices, str):
+        voices = (voices,)
+    voices = tuple(voices)
+    unknown = [v for v in voices if v not in VOICES]
+    if unknown:
+        raise ToneAnalysisError(f"unknown voice {unknown[0]!r}: choose from {', '.join(VOICES)}")
+    return voices
+
+
+def neutral_rewrite(article, *, lexicon=None, voices=("editorial", "scare_quote")) -> pd.DataFrame:
     """Each scored block beside its neutral rewrite, with the tone of both.
 
-    Columns: `block`, `role`, `text`, `rewritten`, `n_words`, `tone`, `tone_rewritten`,
-    `tone_change` (rewritten − original: how far the loaded words pushed the tone), `loaded_count`
-    (hits in any voice), `n_replaced`, `replacements` ("tyrants → leaders; ...").
+    Columns: `block`, `role`, `text`, `rewritten`, `n_words`, `n_words_rewritten`, `tone`,
+    `tone_rewritten`, `tone_change` (rewritten − original: how far the loaded words pushed the tone),
+    `loaded_count` (hits in any voice), `n_replaced`, `replacements` ("tyrants → leaders; ...").
     `voices` chooses whose words are rewritten: any of `editorial`, `quoted`, `scare_quote`.
 
     >>> lexicon = {"tyrant": {"category": "name_calling", "weight": 3, "framing": "negative",
@@ -124,30 +138,24 @@ def neutral_rewrite(article_or_text, *, lexicon=None, voices=("editorial", "scar
     >>> table["rewritten"].iloc[0]
     'Leaders met. "They are tyrants," Kirby said.'
     """
-    from . import lexicon as lexicon_module
-    from . import voice
-    from .scoring import _as_article, find_loaded_terms, score_paragraphs, score_texts
-
-    voices = voice.check_voices(voices)
-    art = _as_article(article_or_text)
-    lex = lexicon_module.resolve(lexicon)
-    paragraphs = score_paragraphs(art, lexicon=lex)
-    hits = find_loaded_terms(art, lexicon=lex)
-    quotes, _ = voice.analyse_voice(art, lexicon=False)
-    scare = [(q.block, q.start, q.end) for q in quotes if q.kind == "scare"]
+    voices = check_voices(voices)
+    a = analyse(article, lexicon=lexicon)
+    paragraphs = score_paragraphs(a)
+    hits = find_loaded_terms(a)
+    scare = [(q.block, q.start, q.end) for q in a.quotes if q.kind == "scare"]
     rewritten, counts, notes = [], [], []
     for row in paragraphs.itertuples():
         mine = hits[(hits["block"] == row.block) & hits["voice"].isin(voices)]
         spans = list(zip(mine["start"], mine["end"], mine["term"], mine["neutral"]))
-        text, changes = rewrite_block(row.text, spans, [(a, b) for blk, a, b in scare if blk == row.block])
+        text, changes = rewrite_block(row.text, spans, [(s, e) for blk, s, e in scare if blk == row.block])
         rewritten.append(text)
         counts.append(len(changes))
         notes.append("; ".join(changes))
-    after = score_texts(rewritten, lexicon=lex)
+    after = pd.DataFrame(list(score_rows(rewritten, a.lexicon)), columns=["n_words", "tone"])
     table = pd.DataFrame({
         "block": paragraphs["block"], "role": paragraphs["role"], "text": paragraphs["text"],
-        "rewritten": rewritten, "n_words": paragraphs["n_words"], "tone": paragraphs["tone"],
-        "tone_rewritten": after["tone"].to_numpy(),
+        "rewritten": rewritten, "n_words": paragraphs["n_words"], "n_words_rewritten": after["n_words"].to_numpy(),
+        "tone": paragraphs["tone"], "tone_rewritten": after["tone"].to_numpy(),
     })
     table["tone_change"] = table["tone_rewritten"] - table["tone"]
     table["loaded_count"] = paragraphs["loaded_count"]
@@ -157,10 +165,11 @@ def neutral_rewrite(article_or_text, *, lexicon=None, voices=("editorial", "scar
 
 
 class RewriteSummary(NamedTuple):
-    """The whole piece before and after the neutral rewrite.
+    """The piece before and after the neutral rewrite.
 
-    `tone` and `tone_rewritten` are word-weighted means of the paragraph tones; `tone_change` is
-    their difference (after − before); `word_choice_share` is the share of the original tone that
+    `tone` and `tone_rewritten` are the piece's tone (`measures`: the word-weighted mean over the
+    body) as written and as rewritten (weighted by the rewritten words); `n_replaced` counts every
+    block's swaps; `tone_change` is their difference (after − before); `word_choice_share` is the share of the original tone that
     the rewrite removed, (tone − tone_rewritten) / tone: 0 means word choice made no difference,
     1 that the rewrite left a neutral piece (NaN when the original tone is 0).
     """
@@ -175,25 +184,21 @@ class RewriteSummary(NamedTuple):
 def rewrite_summary(table: pd.DataFrame) -> RewriteSummary:
     """Overall figures from a `neutral_rewrite` table.
 
-    >>> t = pd.DataFrame({"n_words": [10, 30], "tone": [-0.4, -0.2], "tone_rewritten": [-0.2, -0.1],
-    ...                   "n_replaced": [1, 2]})
+    >>> t = pd.DataFrame({"role": ["headline", "paragraph", "paragraph"], "n_words": [5, 10, 30],
+    ...                   "n_words_rewritten": [5, 10, 10], "tone": [-0.9, -0.4, -0.2],
+    ...                   "tone_rewritten": [0.0, -0.2, -0.1], "n_replaced": [1, 1, 2]})
     >>> s = rewrite_summary(t)
-    >>> round(s.tone, 3), round(s.tone_rewritten, 3), round(s.word_choice_share, 3)
-    (-0.25, -0.125, 0.5)
+    >>> round(s.tone, 3), round(s.tone_rewritten, 3), round(s.word_choice_share, 3), s.n_replaced
+    (-0.25, -0.15, 0.4, 4)
     """
-    needed = ["n_words", "tone", "tone_rewritten", "n_replaced"]
+    needed = ["role", "n_words", "n_words_rewritten", "tone", "tone_rewritten", "n_replaced"]
     if not isinstance(table, pd.DataFrame):
         raise ToneAnalysisError(f"rewrite_summary takes the DataFrame from neutral_rewrite, got {type(table).__name__}")
     missing = [c for c in needed if c not in table.columns]
     if missing:
         raise ToneAnalysisError(
             f"rewrite_summary: the table has no column {missing[0]!r} (use neutral_rewrite's table)")
-    scored = table.dropna(subset=["tone", "tone_rewritten"])
-    weights = scored["n_words"].clip(lower=1).to_numpy(dtype=float)
-    if not len(scored):
-        before = after = float("nan")
-    else:
-        before = float(np.average(scored["tone"], weights=weights))
-        after = float(np.average(scored["tone_rewritten"], weights=weights))
-    share = (before - after) / before if before else float("nan")
+    before = measure_value("tone", table)
+    after = measure_value("tone", table.assign(tone=table["tone_rewritten"], n_words=table["n_words_rewritten"]))
+    share = (before - after) / before if before and not math.isnan(before) else math.nan
     return RewriteSummary(int(table["n_replaced"].sum()), before, after, after - before, float(share))

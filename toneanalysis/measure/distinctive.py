@@ -18,29 +18,14 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from .article import Article
-from .compare import as_article, as_articles
-from .errors import ToneAnalysisError
-from .text import nlp, normalise
+from ..analyse import analyse, analyse_baselines
+from ..errors import ToneAnalysisError
+from ..load import Article
+from ..text import stop_words as english_stop_words
+from ..text import word_runs
 
 COLUMNS = ["term", "ngram", "count_article", "count_baseline", "log_odds", "z"]
 ROLES = ("headline", "paragraph", "caption")
-
-
-def _words(text: str) -> list[list[str]]:
-    """Runs of word tokens of the normalised, lower-cased text; punctuation and numbers break a run."""
-    runs, run = [], []
-    for token in nlp().tokenizer(normalise(text).lower()):
-        # "'s" and "n't" are clitics, not words: they break a run like punctuation does.
-        if any(ch.isalpha() for ch in token.text) and not token.is_punct and not token.text.startswith("'"):
-            run.append(token.text)
-        else:
-            if run:
-                runs.append(run)
-            run = []
-    if run:
-        runs.append(run)
-    return runs
 
 
 def term_counts(articles: list[Article], *, roles=ROLES, stop_words: bool = False) -> Counter:
@@ -49,17 +34,17 @@ def term_counts(articles: list[Article], *, roles=ROLES, stop_words: bool = Fals
     Stop words ("the", "of") are left out, and so are bigrams with a stop word in them ("the pair"),
     unless `stop_words=True`; a bigram never spans punctuation or a clitic ("Putin's visit").
 
-    >>> from toneanalysis import article_from_text
+    >>> from toneanalysis.load import article_from_text
     >>> sorted(term_counts([article_from_text("The pair of tyrants met. Tyrants, again.")]).items())
     [('met', 1), ('pair', 1), ('tyrants', 2), ('tyrants met', 1)]
     """
-    stops = nlp().Defaults.stop_words
+    stops = english_stop_words()
     counts: Counter = Counter()
     for art in articles:
         for block in art.blocks:
             if block.role not in roles:
                 continue
-            for run in _words(block.text):
+            for run in word_runs(block.text):
                 counts.update(w for w in run if stop_words or w not in stops)
                 counts.update(
                     f"{a} {b}" for a, b in zip(run, run[1:]) if stop_words or not (a in stops or b in stops)
@@ -67,11 +52,12 @@ def term_counts(articles: list[Article], *, roles=ROLES, stop_words: bool = Fals
     return counts
 
 
-def distinctive_terms(article, baseline, *, min_count: int = 2, prior: float | Mapping = 500.0,
+def distinctive_terms(article, baselines, *, min_count: int = 2, prior: float | Mapping = 500.0,
                       roles=ROLES, stop_words: bool = False) -> pd.DataFrame:
     """Terms (unigrams and bigrams) that separate `article` from `baseline`, by log-odds with an informative prior.
 
-    `article` and `baseline` are Articles, file paths or strings; `baseline` may be a list (pooled).
+    `article` and `baselines` are analysed articles, Articles, file paths or strings; `baselines` may
+    be a list (pooled).
     Terms are spaCy tokens of the normalised, lower-cased text of the scored blocks (`roles`).
     Terms used fewer than `min_count` times over both sides are left out of the table (not of the
     totals). `prior` is the prior's total pseudo-count (alpha_0), spread over the terms by their
@@ -89,8 +75,8 @@ def distinctive_terms(article, baseline, *, min_count: int = 2, prior: float | M
     """
     if not isinstance(min_count, int) or isinstance(min_count, bool) or min_count < 1:
         raise ToneAnalysisError(f"distinctive_terms: min_count must be a whole number of at least 1, got {min_count!r}")
-    a_counts = term_counts([as_article(article)], roles=roles, stop_words=stop_words)
-    b_counts = term_counts(as_articles(baseline), roles=roles, stop_words=stop_words)
+    a_counts = term_counts([analyse(article).article], roles=roles, stop_words=stop_words)
+    b_counts = term_counts([a.article for a in analyse_baselines(baselines)], roles=roles, stop_words=stop_words)
     vocabulary = sorted(set(a_counts) | set(b_counts))
     if not vocabulary:
         raise ToneAnalysisError("distinctive_terms: no words on either side")

@@ -14,41 +14,17 @@ from __future__ import annotations
 import dataclasses
 import html
 import math
+from importlib import resources
+from pathlib import Path
 
-from .article import Article
-from .lexicon import resolve
-from .scoring import _as_article, find_loaded_terms, score_paragraphs
+from ..analyse import analyse, find_loaded_terms, score_paragraphs
 
 # Why the colours: the same diverging scale as the charts (red negative, blue positive, none at 0).
 NEGATIVE_RGB = (178, 24, 43)
 POSITIVE_RGB = (33, 102, 172)
 
-STYLE = """
-.ta-article { font-family: Georgia, 'Times New Roman', serif; font-size: 16px; max-width: 46em; line-height: 1.55;
-  color: #222; }
-.ta-article .ta-block { margin: 0 0 0.7em 0; padding: 0.35em 0.6em; border-left: 4px solid transparent;
-  border-radius: 3px; }
-.ta-article h2.ta-headline { font-size: 1.45em; line-height: 1.3; margin: 0.2em 0 0.8em 0; }
-.ta-article h2.ta-headline .ta-score { font-size: 0.5em; font-weight: normal; }
-.ta-article .ta-caption { font-family: 'Helvetica Neue', Arial, sans-serif; font-size: 0.88em;
-  font-style: italic; color: #444; }
-.ta-article .ta-caption::before { content: "Caption · "; font-style: normal; font-weight: bold; color: #777; }
-.ta-article .ta-unscored { font-family: 'Helvetica Neue', Arial, sans-serif; font-size: 0.8em;
-  color: #999; padding-top: 0.1em; padding-bottom: 0.1em; }
-.ta-article .ta-reason { font-style: italic; margin-left: 0.6em; }
-.ta-article .ta-reason::before { content: "— not scored: "; }
-.ta-article mark.ta-hit, .ta-article mark.ta-sample { padding: 0 0.15em; border-radius: 2px; border-bottom: 2px solid; color: inherit; }
-.ta-article mark.ta-negative { background: #f4c7c3; border-color: #b2182b; }
-.ta-article mark.ta-positive { background: #c6dbef; border-color: #2166ac; }
-.ta-article mark.ta-mixed { background: #e0e0e0; border-color: #636363; }
-.ta-article sup.ta-ref { font-size: 0.7em; color: #666; margin-left: 0.1em; }
-.ta-article .ta-key { font-family: 'Helvetica Neue', Arial, sans-serif; font-size: 0.85em; color: #555;
-  margin-bottom: 1em; }
-.ta-article .ta-score { font-family: 'Helvetica Neue', Arial, sans-serif; font-size: 0.75em; color: #666;
-  float: right; margin-left: 1em; font-style: normal; }
-.ta-article ol.ta-notes { font-family: 'Helvetica Neue', Arial, sans-serif; font-size: 0.82em; color: #444;
-  border-top: 1px solid #ccc; padding-top: 0.6em; }
-"""
+# The stylesheet ships beside this module (package data), read once.
+STYLE = resources.files(__package__).joinpath("highlight.css").read_text(encoding="utf-8")
 
 
 def tone_colour(tone: float, *, strength: float = 0.45) -> str:
@@ -87,7 +63,7 @@ def _marked(text: str, hits: list, first_note: int) -> str:
     return "".join(out)
 
 
-def highlight_html(article_or_text, *, lexicon=None, show_unscored: bool = True, tint: bool = True,
+def highlight_html(article, *, lexicon=None, show_unscored: bool = True, tint: bool = True,
                    notes: bool = True) -> str:
     """The article as one self-contained HTML fragment with loaded terms highlighted.
 
@@ -96,17 +72,16 @@ def highlight_html(article_or_text, *, lexicon=None, show_unscored: bool = True,
     (red negative, blue positive). The headline is a heading, captions are set apart, and credits and
     boilerplate (with `show_unscored`) are greyed with the reason they were not scored.
     """
-    article: Article = _as_article(article_or_text)
-    lex = resolve(lexicon)  # once: a CSV path would otherwise be read and compiled twice
-    paragraphs = score_paragraphs(article, lexicon=lex).set_index("block")
-    hits = find_loaded_terms(article, lexicon=lex)  # offsets into each block's text
+    analysed = analyse(article, lexicon=lexicon)
+    paragraphs = score_paragraphs(analysed).set_index("block")
+    hits = find_loaded_terms(analysed)  # offsets into each block's text
     by_block = {block: list(group.itertuples()) for block, group in hits.groupby("block")}
     parts = [f"<div class=\"ta-article\">\n<style>{STYLE}</style>"]
     parts.append('<p class="ta-key">Loaded terms are <mark class="ta-sample ta-negative">marked</mark> '
                  "(hover for category, weight and a neutral alternative; numbered notes below). "
                  "Each paragraph is tinted by its tone: red negative, blue positive, clear neutral.</p>")
     note_rows: list = []
-    for block in article.blocks:
+    for block in analysed.article.blocks:
         if not block.scored:
             if show_unscored:
                 parts.append(f'<p class="ta-block ta-unscored ta-{html.escape(block.role)}">{html.escape(block.text)}'
@@ -151,12 +126,10 @@ class Highlighted:
 
     def save(self, path) -> None:
         """Write a standalone HTML page."""
-        from pathlib import Path
-
         Path(path).write_text(f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>toneanalysis</title>'
                               f"</head><body>{self.html}</body></html>\n", encoding="utf-8")
 
 
-def highlighted(article_or_text, **options) -> Highlighted:
+def highlighted(article, **options) -> Highlighted:
     """`highlight_html` wrapped to display inline in a notebook: `ta.highlighted(article)`."""
-    return Highlighted(highlight_html(article_or_text, **options))
+    return Highlighted(highlight_html(article, **options))

@@ -1,0 +1,111 @@
+"""The analysed article: an `Article` and a lexicon, with each inner step computed once, on first use.
+
+Every table, measure, chart and report of one article is a view of an `AnalysedArticle`, so a
+number reads the same wherever it is shown, and a notebook that builds ten views of a piece
+splits its sentences, matches its lexicon and finds its quotes once each:
+
+- `parsed`: the sentence split and the lexicon match of each scored block (`engine.parse`);
+- `scores`: VADER, TextBlob and `tone` per sentence (only when a view needs sentiment);
+- `attribution`: the quotes and attribution verbs, with their speakers (`attribution.attribute`);
+- `hit_voices`: the voice (and speaker) of each loaded-term hit.
+
+Build one with `analyse(article, lexicon=...)`; every public function that takes an article takes
+one (and builds it when given an `Article`, a path or text).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..errors import ToneAnalysisError
+from ..lexicon import Lexicon, load_lexicon
+from ..load import Article, Block, as_article
+from .attribution import Quote, Verb, attribute, voice_lookup
+from .engine import Parsed, Scored, parse, sentence_scores
+from .verbs import table_for
+
+
+class AnalysedArticle:
+    """An article with its analysis, computed once per step on first use (see the module docstring).
+
+    `article` is the `Article`, `lexicon` the `Lexicon` its hits come from. The attributes below
+    are the raw results; the public tables (`score_paragraphs`, `find_loaded_terms`, ...) are views.
+    """
+
+    def __init__(self, article: Article, lexicon: Lexicon):
+        self.article = article
+        self.lexicon = lexicon
+
+    def __repr__(self) -> str:
+        done = [name for name in ("parsed", "scores", "attribution") if name in self.__dict__]
+        return (f"AnalysedArticle(source={self.article.source!r}, blocks={len(self.article.blocks)}, "
+                f"lexicon={self.lexicon.source!r}, computed={done})")
+
+    @property
+    def source(self) -> str:
+        return self.article.source
+
+    @property
+    def headline(self) -> str | None:
+        return self.article.headline
+
+    @functools.cached_property
+    def scored_blocks(self) -> tuple[Block, ...]:
+        return tuple(self.article.scored_blocks())
+
+    @functools.cached_property
+    def parsed(self) -> tuple[Parsed, ...]:
+        return tuple(parse((b.text for b in self.scored_blocks), self.lexicon))
+
+    @functools.cached_property
+    def scores(self) -> tuple[list[Scored], ...]:
+        return tuple(sentence_scores(p, self.lexicon) for p in self.parsed)
+
+    @functools.cached_property
+    def attribution(self) -> tuple[list[Quote], list[Verb]]:
+        sentences = [[(s.start, s.end) for s in p.sentences] for p in self.parsed]
+        return attribute(self.scored_blocks, sentences, table_for(self.lexicon))
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return self.attribution[0]
+
+    @property
+    def verbs(self) -> list[Verb]:
+        return self.attribution[1]
+
+    @functools.cached_property
+    def hit_voices(self) -> tuple[list[tuple[str, str]], ...]:
+        """Per scored block, (voice, speaker) of each of its hits, in the order of `parsed[i].hits`."""
+        voice_of = voice_lookup(self.quotes)
+        return tuple([voice_of(block.index, hit.start) for hit in parsed.hits]
+                     for block, parsed in zip(self.scored_blocks, self.parsed))
+
+
+def analyse(article, *, lexicon=None, what: str = "article") -> AnalysedArticle:
+    """The article analysed with `lexicon` (a `Lexicon`, a CSV path, a dict or DataFrame; None: the
+    default), from an `AnalysedArticle`, an `Article`, a file path or a string of text
+    (`load.as_article` says how a string is read).
+
+    An `AnalysedArticle` comes back as it is when `lexicon` is None or its own lexicon; with another
+    lexicon, its article is analysed again with that one. `what` names the argument in errors.
+
+    >>> a = analyse("The tyrant smiled.")
+    >>> analyse(a) is a, [a.scored_blocks[0].text[h.start:h.end] for h in a.parsed[0].hits]
+    (True, ['tyrant'])
+    """
+    if isinstance(article, AnalysedArticle):
+        if lexicon is None or lexicon is article.lexicon:
+            return article
+        lex = load_lexicon(lexicon)
+        return article if lex is article.lexicon else AnalysedArticle(article.article, lex)
+    return AnalysedArticle(as_article(article, what=what), load_lexicon(lexicon))
+
+
+def analyse_baselines(baselines, *, lexicon=None) -> list[AnalysedArticle]:
+    """Baselines (one article as `analyse` takes it, or a list/tuple of them), each analysed with `lexicon`."""
+    items = list(baselines) if isinstance(baselines, (list, tuple)) else [baselines]
+    if not items:
+        raise ToneAnalysisError("baselines: the list is empty; give at least one article, path or text")
+    return [analyse(item, lexicon=lexicon, what=f"baselines[{i}]" if len(items) > 1 else "baselines")
+            for i, item in enumerate(items)]

@@ -1,0 +1,171 @@
+"""Who said it: names, titles, pronouns and descriptions read off the words around a verb or a quote.
+
+Speakers are names without job titles ("NATO Secretary General Jens Stoltenberg" → "Jens
+Stoltenberg"); a pronoun or a description is returned as such ("how"), for `attribution` to resolve.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import stop_words
+from .quotes import MASK
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+# Job titles and honorifics dropped from the front of a name ("NATO Secretary General Jens Stoltenberg").
+TITLE_WORDS = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "president",
+    "vice", "prime", "minister", "secretary", "general", "foreign", "defence", "defense", "home", "health",
+    "deputy", "chancellor", "mayor", "governor", "senator", "sen", "rep", "congressman", "congresswoman",
+    "mp", "councillor", "cllr", "leader", "chief", "executive", "director", "spokesman", "spokeswoman",
+    "spokesperson", "chairman", "chairwoman", "chair", "king", "queen", "prince", "princess", "pope",
+    "judge", "justice", "inspector", "detective", "sergeant", "constable", "officer", "commander",
+    "colonel", "captain", "admiral", "ambassador", "envoy", "commissioner", "boss", "manager", "coach",
+    "opposition", "shadow", "supreme", "premier", "chief", "head",
+}
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "your", "my", "this", "that",
+                "these", "those", "some", "many", "several", "two", "three"}
+AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "been", "be", "being", "would", "will",
+               "could", "may", "might", "did", "does", "do", "not", "never", "also", "then", "later",
+                "once", "again", "today", "yesterday", "earlier", "previously", "just", "only", "already",
+                "reportedly", "tonight", "repeatedly", "since", "first", "widely", "publicly", "privately"}
+_NAME_CONNECTORS = {"of", "for", "and", "&"}
+FUNCTION_WORDS = {"and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "that",
+                   "which", "who", "than", "into", "about", "over", "after", "before"}
+_PREPOSITIONS = FUNCTION_WORDS - {"and", "or", "but", "that", "which", "who", "than"}
+PASSIVE = {"was", "were", "is", "are", "be", "been", "being"}
+_LY_NOUNS = {"family", "ally", "rally", "assembly", "supply", "reply", "anomaly", "italy", "july", "bully"}
+# Words before a verb form that make it a noun ("the claims", "a blast") or an infinitive ("to say").
+NOT_VERB_BEFORE = DETERMINERS | {"to", "of", "in", "on", "for", "with", "by", "new", "no", "any",
+                                   "such", "whose", "which", "what", "latest", "recent", "false", "wild"}
+
+NAME_TOKEN = re.compile(r"^[A-Z][\w'\-]*$")
+
+
+_NAME_ADJECTIVE = re.compile(r"-(?:owned|backed|led|based|born|run|funded|controlled|made|linked|style)$", re.I)
+
+
+def strip_titles(tokens: list[str]) -> list[str]:
+    """Drop job titles, acronyms, possessives and name-adjectives ("Japanese-owned") from the front of a name."""
+    last_title = -1
+    for i, token in enumerate(tokens[:-1]):
+        bare = token.lower().rstrip(".")
+        if (bare in TITLE_WORDS or token.endswith("'s") or (token.isupper() and len(token) > 1 and i == 0)
+                or _NAME_ADJECTIVE.search(token)):
+            last_title = i
+    return tokens[last_title + 1:]
+
+
+def _stop_word(token: str) -> bool:
+    return token.lower() in stop_words() and not token.isupper()  # "The", "But"; not "US"
+
+
+def _name_run(tokens: list[str]) -> list[str]:
+    """The capitalised words that end `tokens` (a name), or []."""
+    run: list[str] = []
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
+        # "Cornwall Fire and Rescue Service", "Bank of England": a connector between capitalised words.
+        bridge = token in _NAME_CONNECTORS and run and i > 0 and NAME_TOKEN.match(tokens[i - 1])
+        if not (NAME_TOKEN.match(token) or bridge):
+            break
+        run.insert(0, token)
+    while run and _stop_word(run[0]) and len(run) > 1:
+        run.pop(0)  # "The US", "But Putin"
+    if len(run) == 1 and _stop_word(run[0]):
+        return []
+    if len(run) >= 3 and len(run) == len(tokens) and _common_word(run[0]):
+        run.pop(0)  # a common word capitalised only because it starts the sentence: "Shopkeeper Dev Patel"
+    return run
+
+
+def _common_word(token: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(token.lower())) and token.lower() not in TITLE_WORDS
+
+
+def _subject_run(tokens: list[str]) -> list[str]:
+    """The name that ends `tokens`, unless it is the object of a preposition ("director of the Fair Bills Campaign")."""
+    run = _name_run(tokens)
+    before = [t.lower() for t in tokens[:len(tokens) - len(run)]]
+    if before and before[-1] in DETERMINERS:
+        before.pop()
+    if run and before and before[-1] in _PREPOSITIONS:
+        return []
+    return run
+
+
+def word_tokens(text: str) -> list[str]:
+    return re.findall(r"[^\s\u25a1\"]+", text)
+
+
+def subject_before(head: str) -> tuple[str, str] | None:
+    """(speaker, how) for the subject that ends `head` (the text up to a verb): how is name/pronoun/description."""
+    tokens = [t for t in head.split() if t]
+    while tokens and (tokens[-1].lower() in AUXILIARIES
+                      or (tokens[-1].islower() and tokens[-1].endswith("ly") and len(tokens[-1]) > 4
+                          and tokens[-1] not in _LY_NOUNS)):
+        tokens.pop()
+    if tokens and tokens[-1].endswith(","):
+        # Appositions: "Jens Stoltenberg, the NATO secretary general, said", "The opposition's
+        # spokesman, David Orme, said", "Dev Patel, 49, whose shop is in the zone, said": the
+        # nearest comma-separated stretch that ends in a name or pronoun is the subject.
+        tokens[-1] = tokens[-1][:-1]
+        cuts = [len(tokens)] + [i + 1 for i in reversed(range(len(tokens) - 1)) if tokens[i].endswith(",")]
+        stretches = [tokens[:cut] for cut in cuts]
+        stretches = [st[:-1] + [st[-1].rstrip(",")] for st in stretches]
+        named = [st for st in stretches if st[-1].lower() in PRONOUNS or _subject_run(st)]
+        if not named and len(stretches) == 1:
+            return None
+        tokens = named[0] if named else stretches[-1]
+    if not tokens or MASK in tokens[-1] or not re.search(r"\w$", tokens[-1]):
+        return None
+    if tokens[-1].lower() in PRONOUNS:
+        return tokens[-1], "pronoun"
+    run = _subject_run(tokens)
+    if run:
+        return " ".join(strip_titles(run)), "name"
+    if tokens[-1].lower() in FUNCTION_WORDS:
+        return None  # "... of a loyal workforce and"
+    description: list[str] = []
+    for token in reversed(tokens):
+        if (token.islower() and token.isalpha() and token not in DETERMINERS and token not in FUNCTION_WORDS
+                and len(description) < 3):
+            description.insert(0, token)
+            continue
+        if description and (token.lower() in DETERMINERS or token.endswith("'s")
+                            or (NAME_TOKEN.match(token) and len(description) < 3 and token is not tokens[0])):
+            description.insert(0, token)  # "the mayor", "Ukraine's foreign minister", "Union leaders"
+        break
+    if not description:
+        return None
+    if len(description) == 1 and not description[0].endswith("s"):
+        return None  # a lone singular noun ("plan said") is more likely not a speaker
+    return " ".join(description), "description"
+
+
+def speaker_after(tail: str) -> tuple[str, str] | None:
+    """(speaker, how) for the noun phrase that starts `tail` ("said the mayor, Joan Pike.")."""
+    first = re.split(r"[.;:!?()]|,|\s(?:in|on|at|after|before|during|from|with|to|who|which|as|when)\s",
+                     tail, maxsplit=1)[0]
+    tokens = word_tokens(first)
+    if not tokens:
+        return None
+    if tokens[0].lower() in PRONOUNS and len(tokens) == 1:
+        return tokens[0], "pronoun"
+    run = _name_run(tokens)
+    if run:
+        return " ".join(strip_titles(run)), "name"
+    rest = tail[len(first):]
+    appositive = re.match(r",\s*((?:[A-Z][\w'\-]*\s?)+)", rest)
+    if appositive:
+        run = _name_run(appositive.group(1).split())
+        if run:
+            return " ".join(strip_titles(run)), "name"
+    if len(tokens) <= 5 and (tokens[0].lower() in DETERMINERS or tokens[0].endswith("'s")):
+        return " ".join(tokens), "description"
+    if len(tokens) == 1 and tokens[0].islower() and tokens[0].endswith("s"):
+        return tokens[0], "description"  # "according to aides"
+    return None
+

@@ -1,0 +1,148 @@
+"""The tables of one analysed article: paragraphs, sentences, loaded-term hits, quotes, attribution verbs.
+
+Each is a view of an `AnalysedArticle` (`analysed.analyse`): pass one to build many views from a
+single analysis, or an `Article`, a path or text (analysed on the spot). Offsets (`start`, `end`)
+index the block's original text, its `text` column.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .analysed import AnalysedArticle, analyse
+from .attribution import VOICES
+from .engine import SCORE_COLUMNS, SENTIMENT_COLUMNS, aggregate
+
+HIT_COLUMNS = ["block", "role", "sentence", "start", "end", "text", "term", "category", "weight", "framing", "neutral",
+               "voice", "speaker"]
+# Loaded-term counts by whose words they are (see attribution.py), then neutral attribution verbs.
+VOICE_COLUMNS = ["loaded_editorial", "loaded_quoted", "loaded_scare_quote"]
+PARAGRAPH_COLUMNS = ["block", "role", "line", "position", "text", *SCORE_COLUMNS, *VOICE_COLUMNS, "attributions"]
+SENTENCE_COLUMNS = ["block", "role", "sentence", "start", "end", "text", "n_words", *SENTIMENT_COLUMNS, "tone"]
+QUOTE_COLUMNS = ["block", "role", "start", "end", "text", "kind", "speaker", "continued"]
+VERB_COLUMNS = ["block", "role", "start", "end", "text", "verb", "kind", "speaker"]
+
+
+def _positions(n_words: list[int]) -> list[float]:
+    """Each block's midpoint as a share (0..1) of the scored words, so pieces of any length compare."""
+    total = sum(n_words)
+    if total == 0:
+        return [0.0] * len(n_words)
+    before = np.cumsum([0, *n_words[:-1]])
+    return [float((b + n / 2) / total) for b, n in zip(before, n_words)]
+
+
+def score_paragraphs(article, *, lexicon=None, include_unscored: bool = False) -> pd.DataFrame:
+    """One row per scored block (headline, paragraphs, captions) in reading order.
+
+    Columns: `block`, `role`, `line`, `position` (0..1 through the piece, by words), `text`, then
+    `n_words`, `n_sentences`, `vader_compound`, `vader_pos`, `vader_neg`, `vader_neu`,
+    `textblob_polarity`, `textblob_subjectivity`, `tone`, `loaded_count`, `loaded_weight`,
+    `loaded_per_100_words`, `loaded_terms`, then the loaded-term count by voice: `loaded_editorial`
+    (the outlet's own words), `loaded_quoted` (inside attributed quotes), `loaded_scare_quote`
+    (inside unattributed quotation marks), and `attributions` (neutral attribution verbs outside
+    quotes: "said", "told", "according to"; `verbs.NEUTRAL_VERBS`). With `include_unscored=True`,
+    credits and boilerplate appear too, with empty scores and the `reason` they were not scored.
+
+    >>> score_paragraphs("The tyrant smiled.")[["role", "loaded_count", "loaded_terms"]].to_dict("records")
+    [{'role': 'paragraph', 'loaded_count': 1, 'loaded_terms': 'tyrant'}]
+    """
+    a: AnalysedArticle = analyse(article, lexicon=lexicon)
+    blocks = a.scored_blocks
+    rows = [aggregate(p, s, a.lexicon) for p, s in zip(a.parsed, a.scores)]
+    frame = pd.DataFrame(rows, columns=SCORE_COLUMNS)
+    frame.insert(0, "text", [b.text for b in blocks])
+    frame.insert(0, "position", _positions(frame["n_words"].tolist()))
+    frame.insert(0, "line", pd.array([b.line for b in blocks], dtype="Int64"))
+    frame.insert(0, "role", [b.role for b in blocks])
+    frame.insert(0, "block", [b.index for b in blocks])
+    counts = [[[v for v, _ in voices].count(v) for v in VOICES] for voices in a.hit_voices]
+    frame[VOICE_COLUMNS] = pd.DataFrame(counts, columns=VOICE_COLUMNS, index=frame.index, dtype=int)
+    neutral = pd.Series([v.block for v in a.verbs if v.kind == "neutral"], dtype=int).value_counts()
+    frame["attributions"] = frame["block"].map(neutral).fillna(0).astype(int)
+    if include_unscored:
+        others = pd.DataFrame(
+            [(b.index, b.role, b.line, b.text, b.reason) for b in a.article.blocks if not b.scored],
+            columns=["block", "role", "line", "text", "reason"],
+        ).astype({"line": "Int64"})
+        frame["reason"] = [b.reason for b in blocks]
+        frame = pd.concat([frame, others], ignore_index=True).sort_values("block", ignore_index=True)
+    return frame
+
+
+def find_loaded_terms(article, *, lexicon=None) -> pd.DataFrame:
+    """One row per loaded-term occurrence, in reading order.
+
+    Columns: `block`, `role`, `sentence` (index within the block), `start`/`end` (offsets into the
+    block's original text), `text` (as written), `term`, `category`, `weight`, `framing`, `neutral`,
+    `voice` (`editorial`, `quoted` or `scare_quote`, see `find_quotes`) and `speaker` (of a quoted
+    hit; "" otherwise).
+
+    >>> find_loaded_terms("Putin\u2019s snarling grin.")[["start", "end", "text", "term"]].to_dict("records")
+    [{'start': 8, 'end': 21, 'text': 'snarling grin', 'term': 'snarling grin'}]
+    """
+    a = analyse(article, lexicon=lexicon)
+    entries = a.lexicon.entries
+    fields = list(zip(entries["term"], entries["category"], entries["weight"].astype(float), entries["framing"],
+                      entries["neutral"]))
+    rows = []
+    for block, parsed, voices in zip(a.scored_blocks, a.parsed, a.hit_voices):
+        for hit, (voice, speaker) in zip(parsed.hits, voices):
+            rows.append((block.index, block.role, hit.sentence, hit.start, hit.end, block.text[hit.start:hit.end],
+                         *fields[hit.entry], voice, speaker))
+    return pd.DataFrame(rows, columns=HIT_COLUMNS)
+
+
+def score_sentences(article, *, lexicon=None) -> pd.DataFrame:
+    """One row per sentence of the scored blocks: `block`, `role`, `sentence`, `start`, `end`, `text`,
+    `n_words`, the sentiment columns and `tone`.
+
+    >>> score_sentences("Kim smiled. Putin left.")["text"].tolist()
+    ['Kim smiled.', 'Putin left.']
+    """
+    a = analyse(article, lexicon=lexicon)
+    rows = []
+    for block, parsed, scored in zip(a.scored_blocks, a.parsed, a.scores):
+        for i, (s, score) in enumerate(zip(parsed.sentences, scored)):
+            rows.append((block.index, block.role, i, s.start, s.end, block.text[s.start:s.end], s.n_words,
+                         *score.sentiment, score.tone))
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+
+def find_quotes(article, *, lexicon=None) -> pd.DataFrame:
+    """One row per quotation, in reading order.
+
+    Columns: `block`, `role`, `start`/`end` (offsets of the quoted text, marks excluded, into the
+    block's original text), `text` (as written, without the marks), `kind` (`direct` or `scare`),
+    `speaker` (a name, a pronoun or description that could not be resolved, or "" for scare quotes),
+    `continued` (a quote carried over from the previous paragraph).
+
+    >>> find_quotes('"We will not back down," Anna Reyes said.')[["text", "kind", "speaker"]].values.tolist()
+    [['We will not back down,', 'direct', 'Anna Reyes']]
+    >>> find_quotes("Moscow's so-called \u2018peace plan\u2019 stalled.")[["text", "kind"]].values.tolist()
+    [['peace plan', 'scare']]
+    """
+    a = analyse(article, lexicon=lexicon)
+    blocks = {b.index: b for b in a.scored_blocks}
+    rows = [(q.block, blocks[q.block].role, q.start, q.end, blocks[q.block].text[q.start:q.end], q.kind, q.speaker,
+             q.continued) for q in a.quotes]
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+def reporting_verbs(article, *, lexicon=None) -> pd.DataFrame:
+    """One row per attribution verb outside quotes: neutral ("said", "told", "according to") or
+    colouring ("claimed", "insisted", "slammed", and the lexicon's `doubt_verb` entries).
+
+    Columns: `block`, `role`, `start`, `end`, `text` (as written), `verb` (the lemma), `kind`
+    (`neutral` or `colouring`), `speaker` (as for `find_quotes`; "" when none is found).
+
+    >>> reporting_verbs("Kirby said the talks failed. Kuleba claimed they worked.")[
+    ...     ["text", "kind", "speaker"]].values.tolist()
+    [['said', 'neutral', 'Kirby'], ['claimed', 'colouring', 'Kuleba']]
+    """
+    a = analyse(article, lexicon=lexicon)
+    blocks = {b.index: b for b in a.scored_blocks}
+    rows = [(v.block, blocks[v.block].role, v.start, v.end, blocks[v.block].text[v.start:v.end], v.lemma, v.kind,
+             v.speaker) for v in a.verbs]
+    return pd.DataFrame(rows, columns=VERB_COLUMNS)

@@ -1,0 +1,94 @@
+"""The verbs that attribute speech: one list of neutral attribution verbs, colouring verbs, speech verbs.
+
+`NEUTRAL_VERBS` is the package's one list of neutral attribution ("said", "told", "according to"):
+the attribution rate (`measure.measures`) counts the neutral verbs found with it. Each lemma matches
+every inflection (lemminflect); "according to" only as written.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..lexicon import Lexicon
+
+# Attribution a reporter uses when not taking a view of the speaker.
+NEUTRAL_VERBS = ("say", "tell", "add", "state", "according to", "report", "note", "explain", "ask",
+                 "reply", "write", "announce", "confirm")
+# Verbs that cast doubt on, or colour, what was said. The lexicon's `doubt_verb` entries join these.
+COLOURING_VERBS = ("claim", "admit", "insist", "boast", "blast", "slam", "concede", "allege", "brag",
+                   "confess", "fume", "rage", "rant", "gloat", "moan", "whine", "snap", "sneer", "scoff",
+                   "bleat", "gush", "rave", "bemoan", "grumble", "splutter", "seethe", "hit out", "lash out")
+# Verbs that attribute words to a speaker but say what was done with them (urged, warned, called):
+# used to find speakers, not counted as attribution style.
+SPEECH_VERBS = ("urge", "warn", "call", "describe", "brand", "dub", "label", "promise", "pledge", "vow",
+                "thank", "praise", "condemn", "criticise", "criticize", "accuse", "voice", "argue",
+                "suggest", "predict", "demand", "hail", "threaten", "declare", "stress", "reveal",
+                "recall", "respond", "tweet", "quip", "joke", "dismiss", "deny", "mutter", "shout",
+                "scream", "whisper", "exclaim", "continue", "agree", "maintain", "acknowledge",
+                "remark", "retort", "complain", "lament", "term", "speak", "hit back")
+# Naming verbs: "a campaign called ‘X’" names a thing, so these need a named or pronoun subject.
+NAMING_VERBS = {"call", "describe", "brand", "dub", "label", "term"}
+PARTICLES = {"out", "up", "off", "back", "down", "on", "in"}
+
+
+def _forms(lemma: str) -> dict[str, str]:
+    """Surface form → tag for a verb lemma or phrase (first word inflected: "lashed out")."""
+    from lemminflect import getAllInflections
+
+    first, *rest = lemma.split()
+    tail = " ".join(rest)
+    inflections = getAllInflections(first, upos="VERB") or {"VB": (first,)}
+    out = {}
+    # A form that is several tags ("hit", "put") is taken for the past tense, the reporter's tense.
+    for tag in sorted(inflections, key=lambda tag: tag not in ("VBD", "VBN")):
+        for form in inflections[tag]:
+            out.setdefault(f"{form} {tail}".strip(), tag)
+    out.setdefault(lemma, "VB")
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def verb_table(extra_colouring: tuple[str, ...] = ()) -> tuple[dict, re.Pattern]:
+    """form → (lemma, kind, tag) and one compiled pattern for every attribution verb."""
+    table: dict[str, tuple[str, str, str]] = {}
+    for kind, lemmas in (("colouring", (*COLOURING_VERBS, *extra_colouring)), ("neutral", NEUTRAL_VERBS),
+                         ("speech", SPEECH_VERBS)):
+        for lemma in lemmas:
+            for form, tag in _forms(lemma).items():
+                table.setdefault(form, (lemma, kind, tag))
+    # "according to" is a preposition phrase, not a verb: only its one form counts.
+    table = {f: v for f, v in table.items() if v[0] != "according to" or f == "according to"}
+    alternatives = sorted(table, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w'\-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
+                         + r")(?![\w\-])")  # lower case only: "the United States" is no verb
+    return table, pattern
+
+
+def lexicon_doubt_verbs(lexicon: Lexicon) -> tuple[str, ...]:
+    """The lexicon's `doubt_verb` entries that are verbs of saying ("claimed", "point out").
+
+    The category also holds adverbs ("reportedly"), adjectives ("dubious", "supposed") and phrases
+    ("it is claimed"); those are loaded terms, not attribution verbs, so they are left out here.
+    """
+    from lemminflect import getAllLemmas
+
+    entries = lexicon.entries
+    out = set()
+    for term in entries.loc[entries["category"] == "doubt_verb", "term"]:
+        words = term.split()
+        if len(words) == 2 and words[1] == "that":
+            words = words[:1]  # "asserted that"
+        if len(words) > 2 or (len(words) == 2 and words[1] not in PARTICLES):
+            continue
+        lemmas = getAllLemmas(words[0])
+        if "VERB" not in lemmas or "ADJ" in lemmas:
+            continue
+        out.add(" ".join([lemmas["VERB"][0], *words[1:]]))
+    return tuple(sorted(out))
+
+
+
+def table_for(lexicon: Lexicon) -> tuple[dict, re.Pattern]:
+    """The verb table with the lexicon's doubt verbs among the colouring ones."""
+    return verb_table(lexicon_doubt_verbs(lexicon))

@@ -1,0 +1,72 @@
+"""`Article` and `Block`: a loaded article, its blocks in reading order, each with a role and a reason.
+
+Every input line ends up somewhere: each non-blank line is a block with a role and a reason;
+`Article.lines()` accounts for every line, blank ones included. Nothing is dropped unannounced.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import pandas as pd
+
+from .roles import SCORED_ROLES
+
+
+@dataclasses.dataclass(frozen=True)
+class Block:
+    """One line (text input) or element (HTML input) of an article.
+
+    `text` is what a reader sees (a caption without its shortcode); `raw` is the input line exactly;
+    `text` starts at `raw_start` in `raw`. Offsets reported by the package index into `text`.
+    """
+
+    index: int
+    role: str
+    text: str
+    reason: str
+    line: int | None = None
+    raw: str = ""
+    raw_start: int = 0
+
+    @property
+    def scored(self) -> bool:
+        return self.role in SCORED_ROLES
+
+
+@dataclasses.dataclass(frozen=True)
+class Article:
+    """A scraped article: its blocks in reading order, where it came from, and its input lines."""
+
+    blocks: tuple[Block, ...]
+    source: str = "<string>"
+    raw_lines: tuple[str, ...] = ()
+
+    @property
+    def headline(self) -> str | None:
+        return next((b.text for b in self.blocks if b.role == "headline"), None)
+
+    def scored_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.scored]
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per block: index, role, text, reason, line."""
+        return pd.DataFrame(
+            [(b.index, b.role, b.text, b.reason, b.line) for b in self.blocks],
+            columns=["block", "role", "text", "reason", "line"],
+        )
+
+    def lines(self) -> pd.DataFrame:
+        """One row per input line (text input): its block and role, or `blank` for empty lines."""
+        by_line = {b.line: b for b in self.blocks if b.line is not None}
+        rows = []
+        for number, raw in enumerate(self.raw_lines, start=1):
+            block = by_line.get(number)
+            if block is None:
+                rows.append((number, raw, pd.NA, "blank", "empty line"))
+            else:
+                rows.append((number, raw, block.index, block.role, block.reason))
+        return pd.DataFrame(rows, columns=["line", "raw", "block", "role", "reason"]).astype({"block": "Int64"})
+
+    def __repr__(self) -> str:
+        counts = pd.Series([b.role for b in self.blocks]).value_counts().to_dict() if self.blocks else {}
+        return f"Article(source={self.source!r}, blocks={len(self.blocks)}, roles={counts})"

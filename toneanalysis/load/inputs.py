@@ -1,0 +1,75 @@
+"""The one way in: what a user passes as an article (or a baseline) becomes an `Article` here.
+
+Policy, the same for every public function that takes an article or baselines:
+
+1. an `Article` is used as it is;
+2. a `pathlib.Path` is a file to load (`load_article`);
+3. a `str` with no line break that names an existing file is that file;
+4. a `str` that looks like a path but names no file is an error that names it, not a one-paragraph
+   article: no line break, and either a file suffix (`.txt`, `.html`, `.htm`, `.xhtml`, `.md`,
+   `.text`) or a path separator with no space in it (`data/raw/piece`);
+5. any other `str` is the article's text (`article_from_text`); a blank one is an error;
+6. anything else is an error naming what was given.
+
+Baselines are one of the above or a list/tuple of them (`analyse.analyse_baselines`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import ToneAnalysisError
+from .article import Article
+from .files import load_article
+from .plain import article_from_text
+
+FILE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".md", ".text")
+_SEPARATORS = {"/", os.sep} | ({os.altsep} if os.altsep else set())
+_LONGEST_PATH = 4096
+
+
+def looks_like_path(text: str) -> bool:
+    """Whether a string reads as a file path rather than as article text (rule 4 above).
+
+    >>> looks_like_path("data/raw/piece.txt"), looks_like_path("The 24/7 news cycle rolls on.")
+    (True, False)
+    """
+    if "\n" in text or "\r" in text or len(text) >= _LONGEST_PATH:
+        return False
+    name = text.strip()
+    if name.lower().endswith(FILE_SUFFIXES):
+        return True
+    return any(sep in name for sep in _SEPARATORS) and not any(ch.isspace() for ch in name)
+
+
+def as_article(item, *, what: str = "article") -> Article:
+    """An `Article` from an Article, a file path (str or Path) or a string of text (see the policy above).
+
+    >>> as_article("Plain text, one paragraph.").blocks[0].role
+    'paragraph'
+    >>> as_article("no/such/piece.txt")
+    Traceback (most recent call last):
+    ...
+    toneanalysis.errors.ToneAnalysisError: article: no/such/piece.txt: no such file
+    """
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, Path):
+        return load_article(item)
+    if isinstance(item, str):
+        if not item.strip():
+            raise ToneAnalysisError(f"{what}: the text is empty")
+        if "\n" not in item and len(item) < _LONGEST_PATH:
+            candidate = Path(item.strip())
+            try:
+                exists = candidate.exists()
+            except (OSError, ValueError):  # a name too long for the file system, or with a NUL in it
+                exists = False
+            if exists:
+                return load_article(candidate)
+        if looks_like_path(item):
+            raise ToneAnalysisError(f"{what}: {item.strip()}: no such file")
+        return article_from_text(item)
+    raise ToneAnalysisError(
+        f"{what}: expected an Article, a file path or a str of text, got {type(item).__name__}")

@@ -1,0 +1,54 @@
+"""Articles from plain text: one block per non-blank line, its role given by the rules in `roles`."""
+
+from __future__ import annotations
+
+from . import roles
+from .article import Article, Block
+from ..errors import ToneAnalysisError
+
+
+def classify_lines(lines: list[str], *, headline: bool | None = None) -> list[Block]:
+    """Give each non-blank line a role. `headline=None` lets the first line qualify by its shape."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    blocks: list[Block] = []
+    previous_role = None
+    previous_line = -2
+    seen_text = False
+    for i in content:
+        raw = lines[i]
+        stripped_start = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        role, reason, start, end = "paragraph", "body text", stripped_start, stripped_start + len(text)
+        caption = roles.caption_parts(raw)
+        if (why := roles.boilerplate_reason(text)) is not None:
+            role, reason = "boilerplate", why
+        elif (why := roles.credit_reason(text)) is not None:
+            role, reason = "credit", why
+        elif caption is not None:
+            role, (start, end, reason) = "caption", caption
+        elif previous_role == "credit" and previous_line == i - 1:
+            role, reason = "caption", "directly follows a photo credit"
+        elif i + 1 < len(lines) and roles.credit_reason(lines[i + 1]) and not text.endswith((".", "!", "?", '"')):
+            role, reason = "caption", "directly above a photo credit, no final full stop"
+        elif not seen_text and (headline or (headline is None and len(content) > 1 and roles.looks_like_headline(text))):
+            role, reason = "headline", "first line, shaped as a headline"
+        seen_text = seen_text or role in roles.SCORED_ROLES
+        blocks.append(Block(len(blocks), role, raw[start:end], reason, line=i + 1, raw=raw, raw_start=start))
+        previous_role, previous_line = role, i
+    return blocks
+
+
+def article_from_text(text: str, *, source: str = "<string>", headline: bool | None = None) -> Article:
+    """Build an `Article` from plain text, one block per non-blank line.
+
+    `headline=True` makes the first content line the headline, `False` never picks one, `None`
+    (default) picks it when it is shaped like one (short, no final full stop, more lines follow).
+
+    >>> a = article_from_text("Storm hits coast\\n\\nAdvertisement\\n\\nHomes were flooded.")
+    >>> [(b.role, b.text) for b in a.blocks]
+    [('headline', 'Storm hits coast'), ('boilerplate', 'Advertisement'), ('paragraph', 'Homes were flooded.')]
+    """
+    if not isinstance(text, str):
+        raise ToneAnalysisError(f"{source}: expected text (str), got {type(text).__name__}")
+    lines = text.splitlines()
+    return Article(tuple(classify_lines(lines, headline=headline)), source=source, raw_lines=tuple(lines))
