@@ -2,11 +2,11 @@
 
     .venv/bin/python benchmarks/fit_tone.py [DATA] [--write]   # DATA as for validate.py (default ../shared/eval)
 
-`--write` puts the fitted coefficients into toneanalysis/tone.py (refit whenever the lexicon or the
+`--write` puts the fitted coefficients into toneanalysis/analyse/tone.py (refit whenever the lexicon or the
 sentiment features change; tests/test_validation.py fails when they drift by more than 0.01).
 
 Target: the mean human rating / 4 (so `tone` reads as a predicted rating on -4..4, divided by 4).
-Model: least squares without intercept on the features of `toneanalysis.tone.features`, taken per
+Model: least squares without intercept on the features of `toneanalysis.analyse.tone.features`, taken per
 sentence and word-weighted per snippet exactly as `score_texts` aggregates `tone`. Honest figures:
 5-fold GroupKFold, grouped by editorial, so no editorial is both fitted and scored. The
 coefficients printed at the end are fitted on all 5,190 sentences; they are what tone.py ships.
@@ -27,28 +27,30 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from validate import DEFAULT_DATA, NYT_FILE, agreement, load_nyt  # noqa: E402
 
 N_SPLITS = 5
-TONE_PY = Path(__file__).resolve().parent.parent / "toneanalysis" / "tone.py"
+TONE_PY = Path(__file__).resolve().parent.parent / "toneanalysis" / "analyse" / "tone.py"
 
 
 def snippet_features(texts, *, lexicon=None) -> pd.DataFrame:
     """One row per text: the tone features, word-weighted over its sentences as `score_texts` does."""
     from toneanalysis import lexicon as lexicon_module
-    from toneanalysis.scoring import analyse
-    from toneanalysis.tone import FEATURES, features
+    from toneanalysis.analyse.engine import parse, sentence_scores
+    from toneanalysis.analyse.tone import FEATURES, features
 
-    lex = lexicon_module.resolve(lexicon)
+    lex = lexicon_module.load_lexicon(lexicon)
     sign = lex.entries["framing"].map({"negative": -1.0, "positive": 1.0, "mixed": 0.0}).to_numpy()
     signed_weight = lex.entries["weight"].to_numpy() * sign
     rows = []
-    for analysis in analyse(texts, lex):
-        per_sentence = [0.0] * len(analysis.sentences)
-        for hit in analysis.hits:
+    for parsed in parse(texts, lex):
+        per_sentence = [0.0] * len(parsed.sentences)
+        for hit in parsed.hits:
             per_sentence[hit.sentence] += signed_weight[hit.entry]
-        if not analysis.sentences:
+        if not parsed.sentences:
             rows.append([math.nan] * len(FEATURES))
             continue
-        values = np.array([features(s.sentiment, w, s.n_words) for s, w in zip(analysis.sentences, per_sentence)])
-        weights = np.array([max(s.n_words, 1) for s in analysis.sentences], dtype=float)
+        scored = sentence_scores(parsed, lex)
+        values = np.array([features(sc.sentiment, w, s.n_words)
+                           for s, sc, w in zip(parsed.sentences, scored, per_sentence)])
+        weights = np.array([max(s.n_words, 1) for s in parsed.sentences], dtype=float)
         rows.append(weights @ values / weights.sum())
     return pd.DataFrame(rows, columns=list(FEATURES))
 
@@ -59,7 +61,7 @@ def predict(features: pd.DataFrame, coefficients: dict) -> np.ndarray:
 
 def check_matches_toolkit(features: pd.DataFrame, tone) -> None:
     """The features here, with the shipped coefficients, must give score_texts' `tone` (else the fit fits something else)."""
-    from toneanalysis.tone import COEFFICIENTS
+    from toneanalysis.analyse.tone import COEFFICIENTS
 
     gap = np.abs(predict(features, COEFFICIENTS) - np.asarray(tone, dtype=float))
     if not np.nanmax(gap) < 1e-9:
@@ -85,11 +87,11 @@ def cross_validated(features: pd.DataFrame, ratings, editorials, *, n_splits: in
 
 
 def main(argv: list[str] | None = None) -> int:
-    from toneanalysis.tone import COEFFICIENTS, FEATURES, NEUTRAL_BAND
+    from toneanalysis.analyse.tone import COEFFICIENTS, FEATURES, NEUTRAL_BAND
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--write", action="store_true", help="write the coefficients into toneanalysis/tone.py")
+    parser.add_argument("--write", action="store_true", help="write the coefficients into toneanalysis/analyse/tone.py")
     args = parser.parse_args(argv)
     path = args.data / NYT_FILE
     if not path.is_file():
@@ -137,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         TONE_PY.write_text(updated, encoding="utf-8")
         print(f"\nwrote to {TONE_PY}:\n{block}")
     else:
-        print(f"\nFor toneanalysis/tone.py (or rerun with --write):\n{block}")
+        print(f"\nFor toneanalysis/analyse/tone.py (or rerun with --write):\n{block}")
     return 0
 
 

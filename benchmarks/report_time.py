@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from toneanalysis.report import build_report, report_notebooks
+from toneanalysis.report.build import build_report, report_notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "data/raw/thesun_putin_kim_2024-06-18.txt"

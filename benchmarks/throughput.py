@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 import toneanalysis as ta
-from toneanalysis.sentiment import textblob, vader
+from toneanalysis.analyse.sentiment import textblob, vader
 from toneanalysis.text import nlp, normalise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,7 +136,7 @@ def lap(name):
     now = time.process_time(); print(f"{name} {now - last:.2f}", end=", "); last = now
 import toneanalysis.cli; lap("import toneanalysis")
 from toneanalysis.text import nlp; nlp(); lap("spaCy + sentencizer")
-from toneanalysis.sentiment import textblob, vader; vader(); lap("VADER")
+from toneanalysis.analyse.sentiment import textblob, vader; vader(); lap("VADER")
 textblob(); lap("TextBlob (imports nltk, which imports scipy.stats)")
 import toneanalysis as ta; ta.default_lexicon().matcher; lap("default lexicon load + compile")
 ta.score_paragraphs(ta.load_article(PATH)); lap("scoring the file")

@@ -72,8 +72,8 @@ def nyt_scores(nyt: pd.DataFrame) -> dict[str, tuple[np.ndarray, float]]:
     """Each score to compare, with its neutral band: raw VADER/TextBlob, the toolkit's columns, tone."""
     import fit_tone
     import toneanalysis as ta
-    from toneanalysis.sentiment import textblob, vader
-    from toneanalysis.tone import NEUTRAL_BAND
+    from toneanalysis.analyse.sentiment import textblob, vader
+    from toneanalysis.analyse.tone import NEUTRAL_BAND
 
     texts = nyt["text"].tolist()
     table = ta.score_texts(texts)
@@ -133,7 +133,7 @@ def removed_words(pre: str, post: str) -> list[str]:
 
 def wnc_report(folder: Path) -> str:
     import toneanalysis as ta
-    from toneanalysis.sentiment import vader
+    from toneanalysis.analyse.sentiment import vader
 
     lines = [f"Wiki Neutrality Corpus pairs ({folder / 'wnc'}), text lower-cased and tokenised, scored as given", "",
              "| file | pairs | score | biased higher | tie | biased lower |", "|---|---|---|---|---|---|"]

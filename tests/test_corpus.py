@@ -72,7 +72,7 @@ def test_input_is_consumed_lazily_with_bounded_chunks_in_flight(paragraphs):
 
     for n_jobs in (1, 2):
         drawn = 0
-        rows = corpus.score_rows(texts(), ta.lexicon.resolve(None), n_jobs=n_jobs, chunk_size=5)
+        rows = corpus.score_rows(texts(), ta.load_lexicon(), n_jobs=n_jobs, chunk_size=5)
         next(rows)
         workers = corpus.resolve_jobs(n_jobs)
         in_flight = 1 if workers == 1 else workers * corpus.IN_FLIGHT_PER_WORKER + 1
@@ -153,16 +153,16 @@ def test_sentence_spans_trim_whitespace_and_skip_empty_sentences():
 
 
 def test_an_unexpected_failure_names_the_file_too(folder, monkeypatch):
-    import toneanalysis.scoring
+    import toneanalysis.corpus
 
-    real = toneanalysis.scoring.score_paragraphs
+    real = toneanalysis.corpus.score_paragraphs
 
     def fragile(article, **kwargs):
         if article.source.endswith("wire_a_putin_pyongyang.txt"):
             raise RecursionError("maximum recursion depth exceeded")
         return real(article, **kwargs)
 
-    monkeypatch.setattr(toneanalysis.scoring, "score_paragraphs", fragile)
+    monkeypatch.setattr(toneanalysis.corpus, "score_paragraphs", fragile)
     with pytest.raises(ta.ToneAnalysisError, match="wire_a_putin_pyongyang.txt: RecursionError"):
         ta.score_folder(folder)
     with pytest.warns(UserWarning, match="skipped 1 of 5"):

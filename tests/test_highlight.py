@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 import pytest
 
 import toneanalysis as ta
-from toneanalysis.highlight import Highlighted, highlight_html, tone_colour
+from toneanalysis.report.highlight import Highlighted, highlight_html, tone_colour
 
 LEX = {
     "tyrant": {"category": "name_calling", "weight": 3, "framing": "negative", "neutral": "leader"},
@@ -105,8 +105,8 @@ def test_renders_inline_in_jupyter(tmp_path, sample):
     assert isinstance(shown, Highlighted) and shown._repr_html_() == str(shown) == highlight_html(sample, lexicon=LEX)
     shown.save(tmp_path / "a.html")
     assert (tmp_path / "a.html").read_text().startswith("<!DOCTYPE html>")
-    # An Article displays itself highlighted (with the default lexicon).
-    assert sample._repr_html_() == highlight_html(sample)
+    # An analysed article highlights as the article it holds does.
+    assert ta.highlighted(ta.analyse(sample, lexicon=LEX)).html == highlight_html(sample, lexicon=LEX)
 
 
 @pytest.mark.parametrize("bad", [None, 3, b"bytes"])

@@ -5,6 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import toneanalysis as ta
+from toneanalysis.load.inputs import looks_like_path
 
 WORDS = st.sampled_from(["tyrant", "Tyrants", "\u2018Axis of Evil\u2019", "slammed", "regime", "tax regime", "said",
                          "ADVERTISEMENT", "Reuters", "[/caption]", "\u201cquote\u201d", "Read Entire Article", "\n",
@@ -42,10 +43,12 @@ def test_any_text_scores_and_offsets_stay_inside(text):
 
 
 @SETTINGS
-@given(st.text(min_size=1, max_size=200).filter(lambda t: t.strip() and len(t.splitlines()) == 1))
-def test_one_paragraph_string_offsets_index_the_string(text):
-    for row in ta.find_loaded_terms(text).itertuples():
-        assert text[row.start:row.end] == row.text
+@given(st.text(min_size=1, max_size=200).filter(lambda t: t.strip() and not looks_like_path(t)))
+def test_hit_offsets_index_their_block_text(text):
+    article = ta.analyse(text)
+    blocks = {b.index: b.text for b in article.article.blocks}
+    for row in ta.find_loaded_terms(article).itertuples():
+        assert blocks[row.block][row.start:row.end] == row.text
 
 
 @SETTINGS

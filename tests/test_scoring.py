@@ -6,12 +6,13 @@ import pandas as pd
 import pytest
 
 import toneanalysis as ta
+from toneanalysis.analyse import sentiment
 
 PARAGRAPH_COLUMNS = [
     "block", "role", "line", "position", "text", "n_words", "n_sentences", "vader_compound", "vader_pos",
     "vader_neg", "vader_neu", "textblob_polarity", "textblob_subjectivity", "tone", "loaded_count",
     "loaded_weight", "loaded_per_100_words", "loaded_terms", "loaded_editorial", "loaded_quoted",
-    "loaded_scare_quote",
+    "loaded_scare_quote", "attributions",
 ]
 
 
@@ -56,17 +57,20 @@ def test_paragraph_scores_are_word_weighted_sentence_means():
 def test_long_paragraph_does_not_saturate():
     one = "The minister said the talks were useful. "
     text = one * 40
-    raw_vader = ta.sentiment.vader().polarity_scores(text)["compound"]
+    raw_vader = sentiment.vader().polarity_scores(text)["compound"]
     assert raw_vader > 0.99  # the saturation this design avoids
     assert ta.score_paragraphs(text)["vader_compound"].iloc[0] == pytest.approx(
-        ta.sentiment.vader().polarity_scores(one.strip())["compound"])
+        sentiment.vader().polarity_scores(one.strip())["compound"])
 
 
-def test_offsets_into_a_one_paragraph_string():
+def test_offsets_index_the_block_text():
     text = "   Critics slammed the \u2018brutal\u2019 regime."
-    hits = ta.find_loaded_terms(text)
+    article = ta.analyse(text)
+    [block] = article.scored_blocks
+    assert block.text == text.strip()
+    hits = ta.find_loaded_terms(article)
     for row in hits.itertuples():
-        assert text[row.start:row.end] == row.text
+        assert block.text[row.start:row.end] == row.text
     assert hits["term"].tolist()[:2] == ["slam", "brutal"]
 
 

@@ -73,12 +73,11 @@ def _warm(lex) -> None:
 
 def portable(lex: lexicon_module.Lexicon):
     """The lexicon as another process should receive it: `None` for the default one (each process
-    loads its own), else an uncompiled copy. A pickled spaCy matcher refers to string hashes that the
-    receiving process's vocabulary does not know (KeyError E018 on the first match)."""
+    loads its own), else the lexicon, which pickles without its compiled matcher (`Lexicon.__getstate__`)."""
     default = lexicon_module.default_lexicon
     if default.cache_info().currsize and lex is default():  # never loads the default just to compare
         return None
-    return lexicon_module.Lexicon(lex.entries, source=lex.source)
+    return lex
 
 
 def _init_worker(lex) -> None:

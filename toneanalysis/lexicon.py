@@ -96,6 +96,11 @@ class Lexicon:
         merged = pd.concat([self.entries[keep], extra.entries], ignore_index=True)
         return Lexicon(merged, source=f"{self.source} + {extra.source}")
 
+    def __getstate__(self) -> dict:
+        # A compiled spaCy matcher refers to string hashes of this process's vocabulary, which another
+        # process does not know (KeyError E018 on its first match): a pickled lexicon compiles anew.
+        return {**self.__dict__, "_matcher": None}
+
     @property
     def matcher(self):
         if self._matcher is None:

@@ -193,7 +193,8 @@ def _owners(hits: pd.DataFrame, texts: dict, mentions_of: dict, window: int) -> 
 def actor_tone(article, actors=None, *, lexicon=None, top: int = 6, window: int = 3) -> pd.DataFrame:
     """One row per actor: the tone of the sentences that mention them, and the loaded words near them.
 
-    `actors` maps a label to its aliases; None uses `default_actors(article, top=top)`.
+    `actors` maps a label to its aliases; None uses `default_actors(article, top=top)` (an empty
+    table when the article names no one).
     Columns: `actor`, `aliases` ("; "-joined), `n_mentions`, `n_sentences` (mentioning sentences),
     `tone_mean`/`tone_min`/`tone_max` (of those sentences' `tone`), `loaded_in_sentences` (loaded
     terms anywhere in them), `n_describing`, `describing_weight`, `describing_terms` (loaded terms in
@@ -209,7 +210,11 @@ def actor_tone(article, actors=None, *, lexicon=None, top: int = 6, window: int 
     if not isinstance(window, int) or isinstance(window, bool) or window < 0:
         raise ToneAnalysisError(f"actor_tone: window must be a whole number of words >= 0, got {window!r}")
     a = analyse(article, lexicon=lexicon)
-    actors = _check_actors(default_actors(a, top=top) if actors is None else actors)
+    if actors is None:
+        actors = default_actors(a, top=top)
+        if not actors:  # no proper names to follow (lower-case prose, a script without capitals)
+            return pd.DataFrame(columns=ACTOR_COLUMNS)
+    actors = _check_actors(actors)
     sentences = score_sentences(a)
     hits = find_loaded_terms(a)
     texts = {b.index: p.normal for b, p in zip(a.scored_blocks, a.parsed)}

@@ -168,6 +168,13 @@ def _attribute(t: _Text, start: int, end: int, closed: bool, verbs, table, patte
     return None
 
 
+def _follows(t: _Text, previous: Quote, start: int) -> bool:
+    """Whether the quote at `start` opens the sentence right after the one in which `previous` ends."""
+    sentence = _sentence_start(t, start - 1)
+    return (not t.normal[sentence:start - 1].strip() and sentence > previous.end
+            and _sentence_end(t, previous.end) == sentence)
+
+
 def _resolve_pronoun(t: _Text, pos: int, verbs_named, last_named: str | None) -> str | None:
     """A name for a pronoun: a named subject earlier in the same sentence, else the last named speaker."""
     sentence = _sentence_start(t, pos)
@@ -249,6 +256,11 @@ def attribute(blocks, sentences, verb_table) -> tuple[list[Quote], list[Verb]]:
                 found = (open_speaker, "name") if open_speaker else None
             else:
                 found = _attribute(t, start, end, closed, verbs, table, pattern)
+            previous = quotes[-1] if quotes and quotes[-1].block == block.index else None
+            if found is None and previous is not None and previous.kind == "direct" and _follows(t, previous, start):
+                # `“A,” Marlowe said. “B.”`: a quote opening the sentence after an attributed one goes on
+                # in the same voice.
+                found = (previous.speaker, "name")
             kind, speaker = "scare", ""
             if found and found[0]:
                 kind = "direct"

@@ -49,7 +49,7 @@ def features(sentiment, signed_loaded_weight: float, n_words: int) -> tuple[floa
 def tone_score(sentiment, signed_loaded_weight: float, n_words: int) -> float:
     """Tone of one sentence from its VADER/TextBlob scores and its signed loaded-term weight.
 
-    >>> from toneanalysis.sentiment import SentenceSentiment
+    >>> from toneanalysis.analyse.sentiment import SentenceSentiment
     >>> tone_score(SentenceSentiment(0.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0.0, 7)
     0.0
     """

@@ -59,9 +59,10 @@ def verb_table(extra_colouring: tuple[str, ...] = ()) -> tuple[dict, re.Pattern]
                 table.setdefault(form, (lemma, kind, tag))
     # "according to" is a preposition phrase, not a verb: only its one form counts.
     table = {f: v for f, v in table.items() if v[0] != "according to" or f == "according to"}
-    alternatives = sorted(table, key=len, reverse=True)
+    # Lower case only ("the United States" is no verb), but for the phrase that opens many sentences.
+    alternatives = sorted([*table, "According to"], key=len, reverse=True)
     pattern = re.compile(r"(?<![\w'\-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
-                         + r")(?![\w\-])")  # lower case only: "the United States" is no verb
+                         + r")(?![\w\-])")
     return table, pattern
 
 

@@ -2,7 +2,7 @@
 
 Policy, the same for every public function that takes an article or baselines:
 
-1. an `Article` is used as it is;
+1. an `Article` is used as it is, and an analysed article gives the `Article` it holds (`.article`);
 2. a `pathlib.Path` is a file to load (`load_article`);
 3. a `str` with no line break that names an existing file is that file;
 4. a `str` that looks like a path but names no file is an error that names it, not a one-paragraph
@@ -43,7 +43,7 @@ def looks_like_path(text: str) -> bool:
     return any(sep in name for sep in _SEPARATORS) and not any(ch.isspace() for ch in name)
 
 
-def as_article(item, *, what: str = "article") -> Article:
+def as_article(article, *, what: str = "article") -> Article:
     """An `Article` from an Article, a file path (str or Path) or a string of text (see the policy above).
 
     >>> as_article("Plain text, one paragraph.").blocks[0].role
@@ -53,23 +53,25 @@ def as_article(item, *, what: str = "article") -> Article:
     ...
     toneanalysis.errors.ToneAnalysisError: article: no/such/piece.txt: no such file
     """
-    if isinstance(item, Article):
-        return item
-    if isinstance(item, Path):
-        return load_article(item)
-    if isinstance(item, str):
-        if not item.strip():
+    if isinstance(article, Article):
+        return article
+    if isinstance(getattr(article, "article", None), Article):  # an analysed article (`analyse`)
+        return article.article
+    if isinstance(article, Path):
+        return load_article(article)
+    if isinstance(article, str):
+        if not article.strip():
             raise ToneAnalysisError(f"{what}: the text is empty")
-        if "\n" not in item and len(item) < _LONGEST_PATH:
-            candidate = Path(item.strip())
+        if "\n" not in article and len(article) < _LONGEST_PATH:
+            candidate = Path(article.strip())
             try:
                 exists = candidate.exists()
             except (OSError, ValueError):  # a name too long for the file system, or with a NUL in it
                 exists = False
             if exists:
                 return load_article(candidate)
-        if looks_like_path(item):
-            raise ToneAnalysisError(f"{what}: {item.strip()}: no such file")
-        return article_from_text(item)
+        if looks_like_path(article):
+            raise ToneAnalysisError(f"{what}: {article.strip()}: no such file")
+        return article_from_text(article)
     raise ToneAnalysisError(
-        f"{what}: expected an Article, a file path or a str of text, got {type(item).__name__}")
+        f"{what}: expected an Article, a file path or a str of text, got {type(article).__name__}")

@@ -105,7 +105,7 @@ def piece_measures(article, *, lexicon=None) -> pd.Series:
     `MEASURES`, then `headline_tone`, `caption_tone`, and the sizes `n_paragraphs` and `n_words` (body).
 
     >>> m = piece_measures("Tyrants meet\\n\\nThe tyrant smiled, he said.\\n\\nThe two leaders met.")
-    >>> round(m["loaded_terms_per_1000_words"], 1), int(m["n_words"])
+    >>> float(round(m["loaded_terms_per_1000_words"], 1)), int(m["n_words"])
     (111.1, 9)
     """
     paragraphs = score_paragraphs(analyse(article, lexicon=lexicon))
