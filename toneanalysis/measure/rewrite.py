@@ -151,11 +151,18 @@ def neutral_rewrite(article, *, lexicon=None, voices=("editorial", "scare_quote"
         rewritten.append(text)
         counts.append(len(changes))
         notes.append("; ".join(changes))
-    after = pd.DataFrame(list(score_rows(rewritten, a.lexicon)), columns=["n_words", "tone"])
+    # Only the blocks that changed are scored again; the others keep the analysis they have.
+    changed = [i for i, n in enumerate(counts) if n]
+    after = paragraphs[["n_words", "tone"]].copy()
+    if changed:
+        rescored = pd.DataFrame(list(score_rows([rewritten[i] for i in changed], a.lexicon)),
+                                columns=["n_words", "tone"])
+        after.iloc[changed] = rescored.to_numpy()
     table = pd.DataFrame({
         "block": paragraphs["block"], "role": paragraphs["role"], "text": paragraphs["text"],
-        "rewritten": rewritten, "n_words": paragraphs["n_words"], "n_words_rewritten": after["n_words"].to_numpy(),
-        "tone": paragraphs["tone"], "tone_rewritten": after["tone"].to_numpy(),
+        "rewritten": rewritten, "n_words": paragraphs["n_words"],
+        "n_words_rewritten": after["n_words"].astype(int).to_numpy(),
+        "tone": paragraphs["tone"], "tone_rewritten": after["tone"].astype(float).to_numpy(),
     })
     table["tone_change"] = table["tone_rewritten"] - table["tone"]
     table["loaded_count"] = paragraphs["loaded_count"]

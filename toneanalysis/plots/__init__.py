@@ -1,12 +1,21 @@
 """Plot: axes-level charts (seaborn style) of the tables of an analysed article and its comparison.
 
 `plots.article` (tone arc, loaded terms), `plots.comparison` (arcs against wire copy, distinctive
-terms), `plots.voice` (whose words, attribution verbs, actors, the neutral rewrite).
+terms), `plots.voice` (whose words, attribution verbs, actors, the neutral rewrite); `plots.common`
+holds what they share (the Axes, the table check, the palette).
+
+Every `plot_*` function takes its table first (or, where one article is enough, the analysed
+article from `ta.analyse`), `ax` by keyword only, passes further keyword arguments on to the
+matplotlib call that draws the data, and returns the Axes it drew on.
 """
 
-from .article import hit_positions, plot_loaded_categories, plot_loaded_weights, plot_tone_arc, style_paragraphs
+from .article import (
+    category_colours, hit_positions, plot_loaded_categories, plot_loaded_weights, plot_tone_arc, style_paragraphs,
+)
+from .common import DIVERGING_CMAP, FRAMING_COLOURS
 from .comparison import plot_arc, plot_distinctive_terms
-from .voice import plot_actor_tone, plot_reporting_verbs, plot_tone_change, plot_voice_shares
+from .voice import plot_actor_tone, plot_reporting_verbs, plot_tone_change, plot_voice_shares, voice_counts
 
-__all__ = ["hit_positions", "plot_actor_tone", "plot_arc", "plot_distinctive_terms", "plot_loaded_categories", "plot_loaded_weights",
-           "plot_reporting_verbs", "plot_tone_arc", "plot_tone_change", "plot_voice_shares", "style_paragraphs"]
+__all__ = ["DIVERGING_CMAP", "FRAMING_COLOURS", "category_colours", "hit_positions", "plot_actor_tone", "plot_arc",
+           "plot_distinctive_terms", "plot_loaded_categories", "plot_loaded_weights", "plot_reporting_verbs",
+           "plot_tone_arc", "plot_tone_change", "plot_voice_shares", "style_paragraphs", "voice_counts"]

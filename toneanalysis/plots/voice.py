@@ -1,73 +1,77 @@
 """Axes-level charts for whose words the loaded language is: voice shares, attribution verbs, tone
 per actor, and the neutral rewrite.
 
-Each function takes a DataFrame the package returns, draws on `ax` (a new figure's Axes when
-None) and returns the Axes. matplotlib and seaborn are imported inside the functions, so
-`import toneanalysis` stays light; the notebooks set the theme.
+Each function takes a DataFrame the package returns, or the analysed article (`ta.analyse`) and
+builds that table itself; it draws on `ax` (a new figure's Axes when None), passes extra keyword
+arguments on to the matplotlib call that draws the data, and returns the Axes. matplotlib is
+imported inside the functions, so `import toneanalysis` stays light; the notebooks set the theme.
 
 >>> import toneanalysis as ta
->>> from toneanalysis import voice_plots
+>>> from toneanalysis import plots
 >>> lexicon = {"tyrant": {"category": "name_calling", "weight": 3, "framing": "negative", "neutral": "leader"}}
->>> hits = ta.find_loaded_terms('The tyrant came. "A tyrant," Kirby said.', lexicon=lexicon)
->>> voice_plots.plot_voice_shares(hits).get_xlabel()
-'share of loaded terms'
+>>> piece = ta.analyse('The tyrant came. "A tyrant," Kirby said.', lexicon=lexicon)
+>>> [float(bar.get_width()) for bar in plots.plot_voice_shares(piece).patches]
+[0.5, 0.0, 0.5]
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import pandas as pd
 
-from ..errors import ToneAnalysisError
+from ..analyse import AnalysedArticle, actor_tone, find_loaded_terms, reporting_verbs
+from ..measure import VoiceSummary, neutral_rewrite, voice_summary
+from .common import DIVERGING_CMAP, HITS, NEGATIVE, POSITIVE, axes, table
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 VOICE_LABELS = {"editorial": "editorial (outlet's text)", "scare_quote": "scare quotes", "quoted": "quoted sources"}
-VOICE_COLOURS = {"editorial": "#b2182b", "scare_quote": "#ef8a62", "quoted": "#67a9cf"}
-VERB_COLOURS = {"neutral": "#969696", "colouring": "#b2182b"}
-DIVERGING_CMAP = "RdBu"  # red for negative tone, blue for positive, white at 0
+VOICE_COLOURS = {"editorial": NEGATIVE, "scare_quote": "#ef8a62", "quoted": "#67a9cf"}
+VERB_COLOURS = {"neutral": "#969696", "colouring": NEGATIVE}
+SUMMARY_COLUMNS = [f"loaded_{v}" for v in VOICE_LABELS]
+VOICES = f"{HITS} or a table of VoiceSummary rows"
+VERBS = "the verb table from reporting_verbs()"
+ACTORS = "the actor table from actor_tone()"
+REWRITE = "the rewrite table from neutral_rewrite()"
 
 
-def _axes(ax, size=None):
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=size)
-    return ax
-
-
-def _need(frame, columns, what):
-    if not isinstance(frame, pd.DataFrame):
-        raise ToneAnalysisError(f"{what}: expected a DataFrame, got {type(frame).__name__}")
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ToneAnalysisError(f"{what}: the table has no column {missing[0]!r}")
-
-
-def voice_counts(frame: pd.DataFrame) -> pd.DataFrame:
-    """Loaded-term counts by voice, one row per piece: from a hit table (one row) or from a table of
-    `VoiceSummary` rows (`loaded_editorial`, `loaded_scare_quote`, `loaded_quoted`)."""
+def voice_counts(frame: pd.DataFrame | VoiceSummary | AnalysedArticle, *, what: str = "voice_counts") -> pd.DataFrame:
+    """Loaded-term counts by voice, one row per piece: from a hit table or an analysed article (one
+    row), a `VoiceSummary` (one row), or a table of `VoiceSummary` rows (`loaded_editorial`,
+    `loaded_scare_quote`, `loaded_quoted`). `what` names the caller in errors."""
     order = list(VOICE_LABELS)
+    if isinstance(frame, AnalysedArticle):  # the piece's measure: its body, as `voice_summary` counts
+        frame = voice_summary(frame)
+    if isinstance(frame, VoiceSummary):
+        frame = pd.DataFrame([frame._asdict()], index=["this piece"])
     if isinstance(frame, pd.DataFrame) and "voice" in frame.columns:
         counts = frame["voice"].value_counts().reindex(order, fill_value=0)
         return pd.DataFrame([counts.to_numpy()], columns=order, index=["this piece"])
-    _need(frame, [f"loaded_{v}" for v in order], "voice_counts")
-    out = frame[[f"loaded_{v}" for v in order]].astype(float)
+    out = table(frame, SUMMARY_COLUMNS, what, f"{VOICES} (or an analysed article from ta.analyse())")
+    out = out[SUMMARY_COLUMNS].astype(float)
     out.columns = order
     return out
 
 
-def plot_voice_shares(frame: pd.DataFrame, ax=None):
+def plot_voice_shares(frame: pd.DataFrame | VoiceSummary | AnalysedArticle, *, ax: Axes | None = None,
+                      **kwargs: Any) -> Axes:
     """100% bars: the share of loaded terms in the outlet's own words, scare quotes, and quotes.
 
-    `frame` is `find_loaded_terms`' table (one bar) or a table of `VoiceSummary` rows, one per piece
-    (`pd.DataFrame({name: ta.voice_summary(a).to_series() for ...}).T`), one bar each.
+    `frame` is an analysed article or a `VoiceSummary` (one bar: the body, as `voice_summary` counts
+    it), a table of `VoiceSummary` rows, one per piece (`pd.DataFrame({name:
+    ta.voice_summary(a).to_series() for ...}).T`, one bar each), or a hit table (one bar: the hits
+    it holds, whichever rows you kept). `kwargs` go to `ax.barh` of each voice's segments.
     """
-    counts = voice_counts(frame)
+    counts = voice_counts(frame, what="plot_voice_shares")
     totals = counts.sum(axis=1)
     shares = counts.div(totals.where(totals > 0), axis=0).fillna(0)
-    ax = _axes(ax, (7, 0.6 + 0.5 * len(shares)))
+    ax = axes(ax, (7, 0.6 + 0.5 * len(shares)))
     left = pd.Series(0.0, index=shares.index)
     labels = [f"{name} (n={int(n)})" for name, n in totals.items()]
     for voice, label in VOICE_LABELS.items():
-        ax.barh(labels, shares[voice], left=left, color=VOICE_COLOURS[voice], label=label)
+        ax.barh(labels, shares[voice], left=left, **{"color": VOICE_COLOURS[voice], "label": label, **kwargs})
         for y, (x0, w) in enumerate(zip(left, shares[voice])):
             if w >= 0.08:
                 ax.text(x0 + w / 2, y, f"{w:.0%}", ha="center", va="center", fontsize=9, color="white")
@@ -80,16 +84,26 @@ def plot_voice_shares(frame: pd.DataFrame, ax=None):
     return ax
 
 
-def plot_reporting_verbs(verbs: pd.DataFrame, ax=None):
-    """Counts of each attribution verb (lemma), coloured neutral or colouring, most frequent first."""
-    _need(verbs, ["verb", "kind"], "plot_reporting_verbs")
-    counts = verbs.groupby(["verb", "kind"]).size().sort_values(ascending=False)
-    ax = _axes(ax, (6, 0.6 + 0.3 * max(len(counts), 1)))
+def plot_reporting_verbs(verbs: pd.DataFrame | AnalysedArticle, *, ax: Axes | None = None, **kwargs: Any) -> Axes:
+    """Counts of each attribution verb (lemma), coloured neutral or colouring, most frequent first.
+
+    `verbs` is `reporting_verbs`' table or an analysed article; `kwargs` go to `ax.barh`
+    (`color` replaces the kind colours).
+
+    >>> import toneanalysis as ta
+    >>> ax = plot_reporting_verbs(ta.analyse("Kirby said it. Kuleba claimed it. Lee said so."))
+    >>> [(t.get_text(), float(bar.get_width())) for t, bar in zip(ax.get_yticklabels(), ax.patches)]
+    [('say', 2.0), ('claim', 1.0)]
+    """
+    verbs = table(verbs, ["verb", "kind"], "plot_reporting_verbs", VERBS, build=reporting_verbs)
+    counts = verbs.groupby(["verb", "kind"]).size().sort_values(ascending=False, kind="stable")
+    ax = axes(ax, (6, 0.6 + 0.3 * max(len(counts), 1)))
     if counts.empty:
         ax.text(0.5, 0.5, "no attribution verbs found", ha="center", va="center", transform=ax.transAxes)
         return ax
     names = [verb for verb, _ in counts.index]
-    ax.barh(names, counts.to_numpy(), color=[VERB_COLOURS[kind] for _, kind in counts.index])
+    colours = [VERB_COLOURS.get(kind, "0.5") for _, kind in counts.index]
+    ax.barh(names, counts.to_numpy(dtype=float), **{"color": colours, **kwargs})
     ax.invert_yaxis()
     ax.set_xlabel("occurrences outside quotes")
     from matplotlib.patches import Patch
@@ -98,24 +112,28 @@ def plot_reporting_verbs(verbs: pd.DataFrame, ax=None):
     return ax
 
 
-def plot_actor_tone(table: pd.DataFrame, ax=None):
+def plot_actor_tone(actors: pd.DataFrame | AnalysedArticle, *, ax: Axes | None = None, **kwargs: Any) -> Axes:
     """Mean tone of the sentences mentioning each actor (bars, coloured on a diverging scale centred
-    on 0), labelled with the number of sentences and of loaded words describing the actor."""
+    on 0), labelled with the number of sentences and of loaded words describing the actor.
+
+    `actors` is `actor_tone`'s table or an analysed article (its `default_actors`); `kwargs` go to
+    `ax.barh` (`color` replaces the diverging colours).
+    """
     import matplotlib as mpl
 
-    _need(table, ["actor", "tone_mean", "n_sentences", "n_describing"], "plot_actor_tone")
-    ax = _axes(ax, (6, 0.6 + 0.45 * max(len(table), 1)))
-    limit = max(float(table["tone_mean"].abs().max()) if len(table) else 0.0, 0.05)
+    actors = table(actors, ["actor", "tone_mean", "n_sentences", "n_describing"], "plot_actor_tone", ACTORS,
+                   build=actor_tone)
+    ax = axes(ax, (6, 0.6 + 0.45 * max(len(actors), 1)))
+    limit = max(float(actors["tone_mean"].abs().max()) if len(actors) else 0.0, 0.05)
     norm = mpl.colors.Normalize(-limit, limit)
     cmap = mpl.colormaps[DIVERGING_CMAP]
-    values = table["tone_mean"].fillna(0)
-    ax.barh(table["actor"], values, color=[cmap(norm(v)) for v in values], edgecolor="#444444", linewidth=0.5)
-    for y, row in enumerate(table.itertuples()):
-        note = f"{row.n_sentences} sentences, {row.n_describing} loaded"
+    values = actors["tone_mean"].astype(float).fillna(0)
+    bars = {"color": [cmap(norm(v)) for v in values], "edgecolor": "#444444", "linewidth": 0.5}
+    ax.barh(actors["actor"], values, **{**bars, **kwargs})
+    for y, (x, row) in enumerate(zip(values, actors.itertuples())):
         # On the empty side of 0, so the note never sits on its bar.
-        x = values.iloc[y]
-        ax.text(-0.04 * limit if x >= 0 else 0.04 * limit, y, note, va="center",
-                ha="right" if x >= 0 else "left", fontsize=8)
+        ax.text(-0.04 * limit if x >= 0 else 0.04 * limit, y, f"{row.n_sentences} sentences, {row.n_describing} loaded",
+                va="center", ha="right" if x >= 0 else "left", fontsize=8)
     ax.axvline(0, color="#444444", linewidth=0.8)
     ax.set_xlim(-limit * 1.8, limit * 1.8)
     ax.invert_yaxis()
@@ -123,20 +141,26 @@ def plot_actor_tone(table: pd.DataFrame, ax=None):
     return ax
 
 
-def plot_tone_change(table: pd.DataFrame, ax=None):
-    """Per block, the tone as written (dot) and after the neutral rewrite (arrow head), in reading order."""
-    _need(table, ["block", "tone", "tone_rewritten", "n_replaced"], "plot_tone_change")
-    ax = _axes(ax, (9, 4))
-    x = range(len(table))
-    ax.scatter(x, table["tone"], color="#b2182b", s=18, label="as written", zorder=3)
-    ax.scatter(x, table["tone_rewritten"], color="#2166ac", s=18, marker="D", label="neutral rewrite", zorder=3)
-    for i, row in zip(x, table.itertuples()):
+def plot_tone_change(rewrite: pd.DataFrame | AnalysedArticle, *, ax: Axes | None = None, **kwargs: Any) -> Axes:
+    """Per block, the tone as written (dot) and after the neutral rewrite (diamond, arrowed from the
+    dot where words were replaced), in reading order.
+
+    `rewrite` is `neutral_rewrite`'s table or an analysed article; `kwargs` go to both
+    `ax.scatter` calls (as written, rewritten).
+    """
+    rewrite = table(rewrite, ["block", "tone", "tone_rewritten", "n_replaced"], "plot_tone_change", REWRITE,
+                    build=neutral_rewrite)
+    ax = axes(ax, (9, 4))
+    x = range(len(rewrite))
+    ax.scatter(x, rewrite["tone"], **{"color": NEGATIVE, "s": 18, "label": "as written", "zorder": 3, **kwargs})
+    ax.scatter(x, rewrite["tone_rewritten"],
+               **{"color": POSITIVE, "s": 18, "marker": "D", "label": "neutral rewrite", "zorder": 3, **kwargs})
+    for i, row in zip(x, rewrite.itertuples()):
         if row.n_replaced:
             ax.annotate("", xy=(i, row.tone_rewritten), xytext=(i, row.tone),
                         arrowprops={"arrowstyle": "->", "color": "#555555", "lw": 0.8})
     ax.axhline(0, color="#444444", linewidth=0.8)
-    ax.set_xticks(list(x)[::5])
-    ax.set_xticklabels(table["block"].iloc[::5])
+    ax.set_xticks(list(x)[::5], rewrite["block"].iloc[::5])
     ax.set_xlabel("block (reading order)")
     ax.set_ylabel("tone")
     ax.legend(frameon=False, fontsize=9)

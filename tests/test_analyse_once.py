@@ -1,0 +1,89 @@
+"""Analyse once: a notebook's worth of views of one analysed article runs each inner step once."""
+
+from collections import Counter
+
+import pytest
+from conftest import ROOT
+
+import toneanalysis as ta
+from toneanalysis.analyse import analysed as analysed_module
+from toneanalysis.lexicon import Lexicon
+
+WIRES = sorted((ROOT / "data" / "baseline").glob("wire_*_putin_pyongyang.txt"))
+
+
+def notebook_03(piece, wires):
+    """The views notebooks 01-03 build of one piece (and its baselines)."""
+    ta.score_paragraphs(piece)
+    ta.find_loaded_terms(piece)
+    ta.score_sentences(piece)
+    ta.find_quotes(piece)
+    ta.reporting_verbs(piece)
+    ta.voice_summary(piece)
+    ta.piece_measures(piece)
+    ta.actor_tone(piece)
+    rewrite = ta.neutral_rewrite(piece)
+    ta.rewrite_summary(rewrite)
+    ta.highlight_html(piece)
+    ta.compare(piece, wires, n_boot=100, n_perm=100)
+    ta.arcs(piece, wires)
+    ta.align_paragraphs(piece, wires)
+    return rewrite
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Counts of the inner steps: the sentence split, the sentiment of each block, the quote analysis,
+    and the texts the lexicon matcher ran on."""
+    calls = Counter()
+    matched = Counter()
+
+    def counting(name, real):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+        return wrapper
+
+    for name in ("parse", "sentence_scores", "attribute"):
+        monkeypatch.setattr(analysed_module, name, counting(name, getattr(analysed_module, name)))
+    real_match = Lexicon.match
+
+    def match(self, doc):
+        matched[doc.text] += 1
+        return real_match(self, doc)
+
+    monkeypatch.setattr(Lexicon, "match", match)
+    return calls, matched
+
+
+def test_each_inner_step_runs_once(sample, counted):
+    calls, matched = counted
+    piece = ta.analyse(sample)
+    wires = ta.analyse_baselines(WIRES)
+    rewrite = notebook_03(piece, wires)
+    pieces = [piece, *wires]
+    assert calls["parse"] == len(pieces)          # one sentence split (and match) per article
+    assert calls["attribute"] == len(pieces)      # one quote analysis per article
+    assert calls["sentence_scores"] == sum(len(p.scored_blocks) for p in pieces)  # once per block
+    # The matcher ran on each block of each article once, and on the rewritten text of each block the
+    # neutral rewrite changed (a new text, scored as such), nothing else.
+    changed = int((rewrite["n_replaced"] > 0).sum())
+    assert 0 < changed < len(piece.scored_blocks)
+    assert sum(matched.values()) == sum(len(p.scored_blocks) for p in pieces) + changed
+
+
+def test_passing_the_article_instead_analyses_every_time(sample, counted):
+    calls, _ = counted
+    ta.score_paragraphs(sample)
+    ta.find_loaded_terms(sample)
+    assert calls["parse"] == 2  # why notebooks pass the analysed article around
+
+
+def test_a_different_lexicon_is_a_different_analysis(sample):
+    piece = ta.analyse(sample)
+    assert ta.analyse(piece) is piece and ta.analyse(piece, lexicon=piece.lexicon) is piece
+    small = {"tyrant": {"category": "name_calling", "weight": 3, "framing": "negative", "neutral": "leader"}}
+    other = ta.analyse(piece, lexicon=small)
+    assert other is not piece and other.article is piece.article
+    assert set(ta.find_loaded_terms(other)["term"]) == {"tyrant"}
+    assert set(ta.find_loaded_terms(piece, lexicon=small)["term"]) == {"tyrant"}

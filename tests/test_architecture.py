@@ -1,0 +1,115 @@
+"""The house shows its pipeline: load → analyse → measure → plots/report, each importing only below it."""
+
+import ast
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+PACKAGE = ROOT / "toneanalysis"
+# Lower layers first; a module may import its own layer or lower ones, never a higher one.
+LAYERS = [
+    {"errors", "text"},
+    {"lexicon"},
+    {"load"},
+    {"analyse"},
+    {"measure", "corpus"},
+    {"plots", "report", "dask"},
+    {"cli", "__main__", "__init__"},
+]
+# Deliberate lazy imports of the package's own modules, each commented where it is made.
+LAZY = {("toneanalysis.cli", "toneanalysis.report.build")}
+LONGEST_MODULE = 350
+
+
+def modules():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        yield name, path, path.name == "__init__.py"
+
+
+def imports(name, path, is_package):
+    """(imported module, imported names, at module level?) for each import of the package's own modules."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    top = set(map(id, tree.body))
+    here = name.split(".") if is_package else name.split(".")[:-1]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            base = ".".join(here[: len(here) - node.level + 1]) if node.level else ""
+            if node.module is None:  # `from . import roles`: each name is a module
+                for alias in node.names:
+                    yield f"{base}.{alias.name}", [], id(node) in top
+                continue
+            target = f"{base}.{node.module}" if base else node.module
+            if target.split(".")[0] == "toneanalysis":
+                yield target, [a.name for a in node.names], id(node) in top
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] == "toneanalysis":
+                    yield alias.name, [], id(node) in top
+
+
+def layer(module):
+    parts = module.split(".")
+    top = parts[1] if len(parts) > 1 else "__init__"
+    return next(i for i, names in enumerate(LAYERS) if top in names)
+
+
+ALL = list(modules())
+
+
+@pytest.mark.parametrize("name, path, is_package", ALL, ids=[m[0] for m in ALL])
+def test_imports_go_down_the_pipeline_at_module_level(name, path, is_package):
+    for target, names, at_top in imports(name, path, is_package):
+        if not at_top:
+            assert (name, target) in LAZY, f"{name} imports {target} inside a function"
+        if name != "toneanalysis":
+            assert layer(target) <= layer(name), f"{name} (layer {layer(name)}) imports {target} (layer {layer(target)})"
+        if target != name:
+            private = [n for n in names if n.startswith("_") and n != "__version__"]
+            assert not private, f"{name} takes private names {private} from {target}"
+
+
+def test_no_import_circle():
+    graph = {}
+    for name, path, is_package in ALL:
+        graph[name] = {t for t, names, _ in imports(name, path, is_package)}
+        # `from .pkg import mod` names a submodule: an edge to it.
+        graph[name] |= {f"{t}.{n}" for t, names, _ in imports(name, path, is_package) for n in names
+                        if f"{t}.{n}" in {m for m, _, _ in ALL}}
+    known = set(graph)
+    state = {}
+
+    def visit(node, trail):
+        state[node] = "open"
+        for target in sorted(graph.get(node, ())):
+            if target not in known or target == node:
+                continue
+            if state.get(target) == "open":
+                pytest.fail("import circle: " + " -> ".join(trail[trail.index(target):] + [target]))
+            if target not in state:
+                visit(target, trail + [target])
+        state[node] = "done"
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [node])
+
+
+@pytest.mark.parametrize("name, path, is_package", ALL, ids=[m[0] for m in ALL])
+def test_modules_are_small(name, path, is_package):
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= LONGEST_MODULE, f"{name} has {lines} lines: split it along a seam"
+
+
+def test_one_definition_of_the_shared_helpers():
+    # One axes helper, one sentence splitter, one tokeniser: defined once in the package.
+    definitions = {}
+    for name, path, _ in ALL:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef):
+                definitions.setdefault(node.name, []).append(name)
+    for helper in ("axes", "_axes", "sentence_spans", "split_sentences", "word_runs", "as_article", "_tokens", "_words"):
+        assert len(definitions.get(helper, [])) <= 1, f"{helper} is defined in {definitions[helper]}"
+    assert definitions["sentence_spans"] == ["toneanalysis.text"]
