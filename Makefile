@@ -7,7 +7,7 @@ ARTICLE := data/raw/thesun_putin_kim_2024-06-18.txt
 BASELINES := $(sort $(wildcard data/baseline/*.txt))
 STAMP := $(VENV)/.installed
 
-.PHONY: setup report lab browser test bench validate clean
+.PHONY: setup report lab browser lint test test-fast bench validate clean
 
 setup: $(STAMP)
 
@@ -36,8 +36,17 @@ browser:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
 	else echo "chromium/chromium-driver missing and not root: the browser test will be skipped" >&2; fi
 
-test: $(STAMP) browser
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+# Everything: lint, doctests, the unit tests and the slow ones (notebooks, report in a browser, wheel).
+# The 15 slowest tests are printed at the end (pyproject's addopts), so growth is visible.
+test: $(STAMP) browser lint
 	$(BIN)/python -m pytest --doctest-modules toneanalysis tests
+
+# The day-to-day loop: no notebooks, browser or wheel build.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest --doctest-modules toneanalysis tests -m "not slow"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py

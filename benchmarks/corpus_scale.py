@@ -14,6 +14,7 @@ result table's own size, which necessarily grows with the corpus.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -58,10 +59,8 @@ def tree_pss() -> int:
     total = 0
     me = psutil.Process()
     for process in (me, *me.children(recursive=True)):
-        try:
+        with contextlib.suppress(psutil.Error):  # a worker that just exited
             total += process.memory_full_info().pss
-        except psutil.Error:  # a worker that just exited
-            pass
     return total
 
 

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from validate import DEFAULT_DATA, NYT_FILE, agreement, load_nyt  # noqa: E402
+from validate import DEFAULT_DATA, NYT_FILE, agreement, load_nyt
 
 N_SPLITS = 5
 TONE_PY = Path(__file__).resolve().parent.parent / "toneanalysis" / "analyse" / "tone.py"
@@ -60,7 +60,8 @@ def predict(features: pd.DataFrame, coefficients: dict) -> np.ndarray:
 
 
 def check_matches_toolkit(features: pd.DataFrame, tone) -> None:
-    """The features here, with the shipped coefficients, must give score_texts' `tone` (else the fit fits something else)."""
+    """The features here, with the shipped coefficients, must give score_texts' `tone` (else the fit
+    fits something else)."""
     from toneanalysis.analyse.tone import COEFFICIENTS
 
     gap = np.abs(predict(features, COEFFICIENTS) - np.asarray(tone, dtype=float))

@@ -46,7 +46,7 @@ def main() -> None:
             cpu = _cpu_seconds()
             started = time.perf_counter()
             build_report(ARTICLE, baselines=baselines, output=Path(folder) / "report.html",
-                         progress=lambda message: log.append((time.perf_counter(), message)))
+                         progress=lambda message, log=log: log.append((time.perf_counter(), message)))
             times.append(time.perf_counter() - started)
             print(f"run {run + 1}: {times[-1]:.1f} s wall, {_cpu_seconds() - cpu:.1f} s CPU (all processes), "
                   f"load average {os.getloadavg()[0]:.1f}")

@@ -71,6 +71,7 @@ def agreement(scores, ratings, editorials, band: float) -> dict:
 def nyt_scores(nyt: pd.DataFrame) -> dict[str, tuple[np.ndarray, float]]:
     """Each score to compare, with its neutral band: raw VADER/TextBlob, the toolkit's columns, tone."""
     import fit_tone
+
     import toneanalysis as ta
     from toneanalysis.analyse.sentiment import textblob, vader
     from toneanalysis.analyse.tone import NEUTRAL_BAND
@@ -121,7 +122,8 @@ def pairwise(pre_scores, post_scores) -> dict:
     """Shares of pairs where the biased member scores higher, the same, or lower."""
     pre_scores, post_scores = np.asarray(pre_scores, dtype=float), np.asarray(post_scores, dtype=float)
     n = len(pre_scores)
-    return {"n": n, "higher": float(np.mean(pre_scores > post_scores)), "tie": float(np.mean(pre_scores == post_scores)),
+    return {"n": n, "higher": float(np.mean(pre_scores > post_scores)),
+            "tie": float(np.mean(pre_scores == post_scores)),
             "lower": float(np.mean(pre_scores < post_scores))}
 
 
@@ -155,7 +157,8 @@ def wnc_report(folder: Path) -> str:
             words = removed_words(pre[i], post[i])
             if len(words) == 1:
                 misses[words[0]] += 1
-    lines += ["", "References: MPQA strong-subjective word count 26.6% higher (67.6% ties); |VADER| 30.3% (55.6% ties).",
+    lines += ["",
+              "References: MPQA strong-subjective word count 26.6% higher (67.6% ties); |VADER| 30.3% (55.6% ties).",
               "", "Most frequent single removed words in pairs the lexicon did not rank correctly (diagnostic only; "
               "never used to edit the lexicon):",
               ", ".join(f"{w} ({n})" for w, n in misses.most_common(30))]

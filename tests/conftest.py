@@ -1,3 +1,7 @@
+import contextlib
+import dataclasses
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,3 +16,96 @@ def sample():
     import toneanalysis as ta
 
     return ta.load_article(SAMPLE)
+
+
+# The report every slow report and notebook test reads: the bundled article plus one hostile paragraph,
+# with the wire baselines. Markup in article text must reach the page as text.
+BASELINES = sorted((ROOT / "data" / "baseline").glob("*.txt"))
+HOSTILE = "A tyrant wrote <script>alert(1)</script> and <img src=x onerror=alert(1)> in this line."
+
+
+@dataclasses.dataclass
+class ReportRun:
+    """One in-process `toneanalysis report` run: what it was given, what it made and what it printed."""
+
+    article: Path
+    baselines: list
+    notebooks: dict  # file name -> executed notebook, in the order they ran
+    html: str
+    stderr: str
+    error: str | None = None  # a failing notebook's one-line message
+
+
+@contextlib.contextmanager
+def _stderr_into(path):
+    """Everything written to stderr, by this process (sys.stderr) and by the kernels it starts (fd 2), into `path`."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(path, "w", encoding="utf-8", buffering=1) as file:
+        os.dup2(file.fileno(), 2)
+        try:
+            with contextlib.redirect_stderr(file):
+                yield
+        finally:
+            file.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+@pytest.fixture(scope="session")
+def report_run(tmp_path_factory):
+    """The report, run once per session in this process, as `toneanalysis report` runs it (stderr as the
+    command prints it). A failing notebook does not fail the fixture: `report_run.error` has its message,
+    for the tests that read the run to report."""
+    from toneanalysis import ToneAnalysisError
+    from toneanalysis.report import build
+
+    folder = tmp_path_factory.mktemp("report")
+    article = folder / "article.txt"
+    article.write_text(SAMPLE.read_text(encoding="utf-8") + "\n\n" + HOSTILE + "\n", encoding="utf-8")
+    log = folder / "stderr.txt"
+    with _stderr_into(log):
+        try:
+            done = build.run_report(article, baselines=BASELINES)
+        except ToneAnalysisError as error:
+            done = error
+    stderr = log.read_text(encoding="utf-8")
+    if isinstance(done, ToneAnalysisError):
+        return ReportRun(article, BASELINES, {}, "", stderr, error=str(done))
+    return ReportRun(article, BASELINES, {p.name: nb for p, nb in zip(done.paths, done.notebooks)}, done.html, stderr)
+
+
+@pytest.fixture(scope="session")
+def report_ran(report_run):
+    """`report_run`, for a test that needs it to have succeeded."""
+    if report_run.error:
+        pytest.fail(f"the report run failed: {report_run.error}\n{report_run.stderr[-2000:]}")
+    return report_run
+
+
+@dataclasses.dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(capsys):
+    """`toneanalysis ARGS...` run in this process (`cli.main`), as a subprocess result would read.
+
+    One test (`test_cli.py::test_the_installed_command_runs`) starts the real command in a process of
+    its own; the rest need no fresh interpreter, and each cold start costs seconds of imports.
+    """
+    from toneanalysis import cli as command
+
+    def run(*args) -> Ran:
+        capsys.readouterr()
+        try:
+            code = command.main([str(a) for a in args])
+        except SystemExit as stop:  # argparse's own usage errors
+            code = stop.code
+        captured = capsys.readouterr()
+        return Ran(code, captured.out, captured.err)
+
+    return run

@@ -1,7 +1,8 @@
 """The house shows its pipeline: load → analyse → measure → plots/report, each importing only below it."""
 
 import ast
-from pathlib import Path
+import subprocess
+import sys
 
 import pytest
 from conftest import ROOT
@@ -65,7 +66,7 @@ def test_imports_go_down_the_pipeline_at_module_level(name, path, is_package):
         if not at_top:
             assert (name, target) in LAZY, f"{name} imports {target} inside a function"
         if name != "toneanalysis":
-            assert layer(target) <= layer(name), f"{name} (layer {layer(name)}) imports {target} (layer {layer(target)})"
+            assert layer(target) <= layer(name), f"{name} (layer {layer(name)}) imports {target} ({layer(target)})"
         if target != name:
             private = [n for n in names if n.startswith("_") and n != "__version__"]
             assert not private, f"{name} takes private names {private} from {target}"
@@ -110,6 +111,27 @@ def test_one_definition_of_the_shared_helpers():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.FunctionDef):
                 definitions.setdefault(node.name, []).append(name)
-    for helper in ("axes", "_axes", "sentence_spans", "split_sentences", "word_runs", "as_article", "_tokens", "_words"):
+    shared = ("axes", "_axes", "sentence_spans", "split_sentences", "word_runs", "as_article", "_tokens", "_words")
+    for helper in shared:
         assert len(definitions.get(helper, [])) <= 1, f"{helper} is defined in {definitions[helper]}"
     assert definitions["sentence_spans"] == ["toneanalysis.text"]
+
+
+def test_start_up_stays_light(tmp_path):
+    # `import toneanalysis` and `toneanalysis score` load no plotting, learning or cluster library;
+    # the plots package itself imports matplotlib only when it draws. One process for every check.
+    lexicon = tmp_path / "lex.csv"
+    lexicon.write_text("term,category,weight,framing,neutral\ntyrant,name_calling,3,negative,leader\n")
+    article = tmp_path / "a.txt"
+    article.write_text("The tyrant smiled.\n")
+    heavy = ("matplotlib", "seaborn", "sklearn", "dask", "distributed", "papermill", "nbconvert")
+    code = (f"import sys; heavy = {heavy!r}\n"
+            "loaded = lambda: sorted(m for m in sys.modules if m.split('.')[0] in heavy)\n"
+            "import toneanalysis, toneanalysis.plots; print(loaded())\n"
+            "from toneanalysis.cli import main\n"
+            f"rc = main(['score', {str(article)!r}, '--format', 'csv', '--lexicon', {str(lexicon)!r}])\n"
+            # Scoring loads scikit-learn all the same: TextBlob imports nltk, which imports it.
+            "print([m for m in loaded() if m.split('.')[0] != 'sklearn'], rc)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    lines = out.stdout.strip().splitlines()
+    assert lines[0] == "[]" and lines[-1] == "[] 0", lines

@@ -1,9 +1,9 @@
 """Loading and cleaning: roles, reasons, encodings, HTML, and errors that name the problem."""
 
 import pytest
+from conftest import SAMPLE
 
 import toneanalysis as ta
-from conftest import SAMPLE
 
 
 def roles_by_line(article):
@@ -11,7 +11,8 @@ def roles_by_line(article):
 
 
 def test_sample_roles(sample):
-    counts = {role: sum(b.role == role for b in sample.blocks) for role in ("headline", "paragraph", "caption", "credit", "boilerplate")}
+    roles = ("headline", "paragraph", "caption", "credit", "boilerplate")
+    counts = {role: sum(b.role == role for b in sample.blocks) for role in roles}
     assert counts == {"headline": 1, "paragraph": 37, "caption": 6, "credit": 6, "boilerplate": 3}
     assert sample.headline.startswith("Putin lands in North Korea")
     boiler = [b.text for b in sample.blocks if b.role == "boilerplate"]

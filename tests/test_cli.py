@@ -1,30 +1,47 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import SAMPLE
 
-
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "toneanalysis", *args], capture_output=True, text=True)
+import toneanalysis as ta
 
 
-def test_score_table_csv_json():
-    table = run("score", str(SAMPLE))
+def test_the_installed_command_runs():
+    # The one real process: the console script that `pip install` made, as a user types it.
+    command = Path(sys.executable).parent / "toneanalysis"
+    done = subprocess.run([str(command), "score", str(SAMPLE), "--format", "csv"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].startswith("block,role,line,position,text")
+
+
+def test_score_table_csv_json(cli):
+    table = cli("score", SAMPLE)
     assert table.returncode == 0
     assert "Tyrants" in table.stdout and "headline" in table.stdout
-    csv = run("score", str(SAMPLE), "--format", "csv")
+    csv = cli("score", SAMPLE, "--format", "csv")
     assert csv.stdout.splitlines()[0].startswith("block,role,line,position,text")
     assert len(csv.stdout.strip().splitlines()) == 45  # header + 44 rows
-    rows = json.loads(run("score", str(SAMPLE), "--format", "json").stdout)
+    rows = json.loads(cli("score", SAMPLE, "--format", "json").stdout)
     assert len(rows) == 44 and rows[0]["role"] == "headline"
 
 
-def test_errors_are_one_line_and_exit_non_zero(tmp_path):
-    missing = run("score", str(tmp_path / "nope.txt"))
+def test_the_table_title_gives_the_piece_measures(cli):
+    title = cli("score", SAMPLE).stdout.splitlines()[0]
+    measures = ta.piece_measures(SAMPLE)
+    assert f"body tone {measures['tone']:+.3f}" in title
+    assert f"{measures['loaded_weight_per_1000_words']:.1f} loaded weight per 1,000 words" in title
+    assert f"own voice {measures['own_voice_share']:.0%}" in title
+
+
+def test_errors_are_one_line_and_exit_non_zero(cli, tmp_path):
+    missing = cli("score", tmp_path / "nope.txt")
     assert missing.returncode == 2
     assert missing.stderr.strip() == f"toneanalysis: error: {tmp_path / 'nope.txt'}: no such file"
     binary = tmp_path / "x.bin"
     binary.write_bytes(b"\x00\x00\x01")
-    out = run("score", str(binary))
+    out = cli("score", binary)
     assert out.returncode == 2 and "binary" in out.stderr and "Traceback" not in out.stderr
+    usage = cli("score")
+    assert usage.returncode == 2 and "the following arguments are required: article" in usage.stderr

@@ -7,9 +7,9 @@ import sys
 
 import pandas as pd
 import pytest
+from conftest import FIXTURES, ROOT, SAMPLE
 
 import toneanalysis as ta
-from conftest import FIXTURES, ROOT, SAMPLE
 from toneanalysis import corpus
 
 ARTICLES = [SAMPLE, *sorted((ROOT / "data/baseline").glob("*.txt")), *sorted(FIXTURES.glob("scraped_*.txt"))]
@@ -21,7 +21,7 @@ def paragraphs(sample):
     return [b.text for b in sample.scored_blocks()]
 
 
-@pytest.fixture()
+@pytest.fixture
 def folder(tmp_path):
     for path in ARTICLES[:5]:
         shutil.copy(path, tmp_path / path.name)
@@ -43,19 +43,20 @@ def test_a_lexicon_passed_in_reaches_the_workers(paragraphs):
     pd.testing.assert_frame_equal(parallel, ta.score_texts(paragraphs, lexicon=custom))
 
 
+@pytest.mark.slow  # a spawned pool imports the package afresh in each worker
 def test_spawned_workers_get_a_working_lexicon():
     # macOS and Windows start workers by spawn, so the lexicon is pickled; a compiled spaCy matcher
     # does not survive that (its string hashes are unknown in the new process).
-    code = """
+    code = f"""
 import multiprocessing, pandas as pd, toneanalysis as ta
 multiprocessing.set_start_method("spawn")
-custom = ta.load_lexicon(%r)
+custom = ta.load_lexicon({CUSTOM!r})
 texts = ["Putin flew to Pyongyang.", "Tyrants met.", "A calm day."] * 4
 one = ta.score_texts(texts, lexicon=custom)  # compiles the matcher before the pool starts
 pd.testing.assert_frame_equal(ta.score_texts(texts, lexicon=custom, n_jobs=2, chunk_size=3), one)
 pd.testing.assert_frame_equal(ta.score_texts(texts, n_jobs=2, chunk_size=3), ta.score_texts(texts))
 print(one["loaded_count"].sum())
-""" % CUSTOM
+"""
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "4"
@@ -115,7 +116,7 @@ def test_score_folder_is_score_paragraphs_per_file(folder):
 
 def test_score_folder_names_an_unreadable_file(folder):
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02binary")
-    with pytest.raises(ta.ToneAnalysisError, match="broken.txt.*binary"):
+    with pytest.raises(ta.ToneAnalysisError, match=r"broken\.txt.*binary"):
         ta.score_folder(folder, n_jobs=2)
     with pytest.warns(UserWarning, match="skipped 1 of 6"):
         table = ta.score_folder(folder, errors="skip")
@@ -131,9 +132,8 @@ def test_score_folder_bad_arguments(tmp_path):
         ta.score_folder(tmp_path, errors="ignore")
 
 
-def test_cli_scores_a_folder_with_jobs_and_a_progress_bar(folder):
-    done = subprocess.run([sys.executable, "-m", "toneanalysis", "score", str(folder), "--jobs", "2", "--format", "csv"],
-                          capture_output=True, text=True)
+def test_cli_scores_a_folder_with_jobs_and_a_progress_bar(folder, cli):
+    done = cli("score", folder, "--jobs", "2", "--format", "csv")
     assert done.returncode == 0, done.stderr
     header = done.stdout.splitlines()[0]
     assert header.startswith("file,block,role")
@@ -163,7 +163,7 @@ def test_an_unexpected_failure_names_the_file_too(folder, monkeypatch):
         return real(article, **kwargs)
 
     monkeypatch.setattr(toneanalysis.corpus, "score_paragraphs", fragile)
-    with pytest.raises(ta.ToneAnalysisError, match="wire_a_putin_pyongyang.txt: RecursionError"):
+    with pytest.raises(ta.ToneAnalysisError, match=r"wire_a_putin_pyongyang\.txt: RecursionError"):
         ta.score_folder(folder)
     with pytest.warns(UserWarning, match="skipped 1 of 5"):
         table = ta.score_folder(folder, errors="skip")

@@ -3,9 +3,9 @@
 import csv
 
 import pytest
+from conftest import FIXTURES
 
 import toneanalysis as ta
-from conftest import FIXTURES
 
 SCRAPED = sorted(p.stem for p in FIXTURES.glob("scraped_*.txt"))
 

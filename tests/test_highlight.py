@@ -59,7 +59,7 @@ def test_every_hit_is_marked_where_find_loaded_terms_puts_it(sample):
     hits = ta.find_loaded_terms(sample, lexicon=LEX)
     page = Elements(highlight_html(sample, lexicon=LEX))
     assert [body for body, _ in page.marks] == hits["text"].tolist()
-    for (body, attrs), hit in zip(page.marks, hits.itertuples()):
+    for (_, attrs), hit in zip(page.marks, hits.itertuples()):
         assert attrs["title"] == f"{hit.category.replace('_', ' ')} · weight {hit.weight:g} · neutral: {hit.neutral}"
         assert f"ta-{hit.framing}" in attrs["class"]
     notes = highlight_html(sample, lexicon=LEX).split('<ol class="ta-notes">')[1]
@@ -85,12 +85,14 @@ def test_roles_are_shown():
 
 
 def test_paragraphs_are_tinted_by_tone():
-    article = ta.article_from_text("Tyrants\n\nThe snarling tyrant is a terrible, hateful man.\n\nA lovely, wonderful day.")
+    article = ta.article_from_text(
+        "Tyrants\n\nThe snarling tyrant is a terrible, hateful man.\n\nA lovely, wonderful day.")
     tones = ta.score_paragraphs(article, lexicon=LEX)["tone"].tolist()
     assert tones[1] < 0 < tones[2]
     html = highlight_html(article, lexicon=LEX)
     assert f"background-color: {tone_colour(tones[1])}" in html and tone_colour(tones[1]).startswith("rgba(178, 24, 43")
-    assert f"background-color: {tone_colour(tones[2])}" in html and tone_colour(tones[2]).startswith("rgba(33, 102, 172")
+    assert f"background-color: {tone_colour(tones[2])}" in html
+    assert tone_colour(tones[2]).startswith("rgba(33, 102, 172")
     assert "background-color" not in highlight_html(article, lexicon=LEX, tint=False).split("</style>")[1]
 
 

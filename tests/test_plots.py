@@ -2,26 +2,24 @@
 
 import ast
 import inspect
-import subprocess
-import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.collections import Collection  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.collections import Collection
+from matplotlib.lines import Line2D
 
-import toneanalysis as ta  # noqa: E402
-from toneanalysis import plots  # noqa: E402
-from toneanalysis.errors import ToneAnalysisError  # noqa: E402
+import toneanalysis as ta
+from toneanalysis import plots
+from toneanalysis.errors import ToneAnalysisError
 
 LEX = {
     "tyrant": {"category": "name_calling", "weight": 3, "framing": "negative", "neutral": "leader"},
@@ -258,7 +256,7 @@ def test_analysed_article_draws_what_its_tables_draw(case, piece):
 
 def test_tone_arc_draws_each_measure_in_reading_order(scored):
     paragraphs, hits = scored
-    fig, ax = plt.subplots()
+    _, ax = plt.subplots()
     assert plots.plot_tone_arc(paragraphs, hits, ax=ax, smooth=5) is ax
     body = paragraphs[paragraphs["role"] == "paragraph"]
     lines = {line.get_label(): line for line in ax.get_lines()}
@@ -374,7 +372,7 @@ def test_style_paragraphs_diverges_around_zero(scored, piece):
     assert ("background-color", matplotlib.colors.to_hex(cmap(0.5))) in colours[0]
     assert ("background-color", matplotlib.colors.to_hex(cmap(0.75))) in colours[1]
     assert plots.style_paragraphs(piece).data.equals(plots.style_paragraphs(ta.score_paragraphs(piece)).data)
-    with pytest.raises(ToneAnalysisError, match="style_paragraphs: expected the paragraph table.*got Article"):
+    with pytest.raises(ToneAnalysisError, match=r"style_paragraphs: expected the paragraph table.*got Article"):
         plots.style_paragraphs(piece.article)
 
 
@@ -405,22 +403,3 @@ def test_plot_modules_share_one_helper_and_no_private_names():
             own = [n for n in ast.walk(function) if isinstance(n, ast.ImportFrom)
                    and (n.level or (n.module or "").startswith("toneanalysis"))]
             assert own == [], f"{path.name}:{function.name} imports the package inside a function"
-
-
-def test_importing_the_package_and_its_plots_leaves_matplotlib_unloaded():
-    code = ("import sys, toneanalysis; a = 'matplotlib' in sys.modules; import toneanalysis.plots; "
-            "print(a, 'matplotlib' in sys.modules, 'seaborn' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "False", "False"]
-
-
-def test_score_command_does_not_import_matplotlib(tmp_path):
-    lexicon = tmp_path / "lex.csv"
-    lexicon.write_text("term,category,weight,framing,neutral\ntyrant,name_calling,3,negative,leader\n")
-    article = tmp_path / "a.txt"
-    article.write_text("The tyrant smiled.\n")
-    code = ("import sys; from toneanalysis.cli import main; "
-            f"rc = main(['score', {str(article)!r}, '--format', 'csv', '--lexicon', {str(lexicon)!r}]); "
-            "print('MPL', 'matplotlib' in sys.modules, 'seaborn' in sys.modules, rc)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip().splitlines()[-1] == "MPL False False 0"

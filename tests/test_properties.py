@@ -69,7 +69,8 @@ HTML_BITS = st.sampled_from(["<p>", "</p>", "<article>", "</article>", "<h1>", "
 @given(st.lists(st.one_of(HTML_BITS, st.text(max_size=15)), max_size=30).map("".join))
 def test_any_html_loads_and_scores_without_crashing(html):
     article = ta.article_from_html(html)
-    assert all(b.role in ("headline", "paragraph", "caption", "credit", "boilerplate") and b.reason for b in article.blocks)
+    roles = ("headline", "paragraph", "caption", "credit", "boilerplate")
+    assert all(b.role in roles and b.reason for b in article.blocks)
     if article.scored_blocks():
         table = ta.score_paragraphs(article)
         assert len(table) == len(article.scored_blocks())

@@ -1,39 +1,27 @@
-"""The HTML report: rendered once per session through the command line, then read as a reader gets it."""
+"""The HTML report: rendered once per session (`report_run` in conftest.py, in this process, as the
+command runs it; the wheel test runs the command itself), then read as a reader gets it."""
 
+import os
 import re
 import shutil
-import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import ROOT, SAMPLE
+from conftest import BASELINES, ROOT, SAMPLE
 
 import toneanalysis as ta
-from toneanalysis import report
+from toneanalysis.report import build as report
 
-BASELINES = sorted((ROOT / "data" / "baseline").glob("*.txt"))
-HOSTILE = "A tyrant wrote <script>alert(1)</script> and <img src=x onerror=alert(1)> in this line."
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 
 
-def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "toneanalysis", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd)
-
-
 @pytest.fixture(scope="session")
-def rendered(tmp_path_factory):
-    """The bundled article, plus one hostile paragraph, reported with the wire baselines: (article, html, stderr)."""
-    folder = tmp_path_factory.mktemp("report")
-    article = folder / "article.txt"
-    article.write_text(SAMPLE.read_text(encoding="utf-8") + "\n\n" + HOSTILE + "\n", encoding="utf-8")
-    out = folder / "report.html"
-    done = run("report", article, "--baseline", *BASELINES, "-o", out)
-    assert done.returncode == 0, done.stderr
-    return article, out.read_text(encoding="utf-8"), done.stderr
+def rendered(report_ran):
+    """The session's report run (conftest.py): (article, html, stderr)."""
+    return report_ran.article, report_ran.html, report_ran.stderr
 
 
 class Page(HTMLParser):
@@ -49,17 +37,42 @@ class Page(HTMLParser):
         self.text.append(data)
 
 
+@pytest.mark.slow
 def test_progress_is_shown_step_by_step(rendered):
     _, _, stderr = rendered
     names = [p.name for p in report.report_notebooks(baselines=BASELINES)]
+    total = len(names)
     lines = stderr.strip().splitlines()
     assert lines[0].startswith("toneanalysis report: checking") and "3 baseline(s)" in lines[0]
-    for number, name in enumerate(names, start=1):
-        assert f"toneanalysis report: [{number}/{len(names)}] running {name}" in lines
-    assert "toneanalysis report: rendering HTML" in lines and lines[-1].startswith("toneanalysis report: wrote")
+    assert lines[-1] == "toneanalysis report: rendering HTML"  # run_report; build_report then says "wrote"
+    running = [f"toneanalysis report: [{n}/{total}] running {name}" for n, name in enumerate(names, start=1)]
+    done = [f"toneanalysis report: [{n}/{total}] {name} done in " for n, name in enumerate(names, start=1)]
+    at = {line: i for i, line in enumerate(lines)}
+    for start, end in zip(running, done):
+        [finished] = [i for i, line in enumerate(lines) if line.startswith(end)]
+        assert start in at and at[start] < finished
+    # "running" when a notebook starts: never more running at once than the workers (one per core).
+    busy = 0
+    for line in lines:
+        busy += (line in running) - any(line.startswith(end) for end in done)
+        assert busy <= min(os.cpu_count() or 1, total)
     assert "Traceback" not in stderr and "WARNING" not in stderr
 
 
+def test_progress_says_running_when_a_notebook_starts(monkeypatch):
+    """With one worker, a notebook is announced when it starts, after the one before it is done."""
+    monkeypatch.setattr(report, "run_notebook", lambda path, parameters: nbformat.v4.new_notebook())
+    said = []
+    paths = [Path(f"0{n}-x.ipynb") for n in (1, 2, 3)]
+    executed = report.run_notebooks(paths, [{}] * 3, jobs=1, progress=said.append)
+    assert len(executed) == 3
+    assert [re.sub(r" in [\d.]+ s$", "", line) for line in said] == [
+        "[1/3] running 01-x.ipynb", "[1/3] 01-x.ipynb done",
+        "[2/3] running 02-x.ipynb", "[2/3] 02-x.ipynb done",
+        "[3/3] running 03-x.ipynb", "[3/3] 03-x.ipynb done"]
+
+
+@pytest.mark.slow
 def test_charts_are_embedded_and_nothing_is_fetched(rendered):
     _, html, _ = rendered
     page = Page(html)
@@ -70,6 +83,7 @@ def test_charts_are_embedded_and_nothing_is_fetched(rendered):
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html, re.I)
 
 
+@pytest.mark.slow
 def test_code_is_hidden(rendered):
     _, html, _ = rendered
     classes = " ".join(attrs.get("class", "") for _, attrs in Page(html).tags).split()
@@ -80,6 +94,7 @@ def test_code_is_hidden(rendered):
         assert source not in html
 
 
+@pytest.mark.slow
 def test_a_reader_sees_the_numbers_the_module_gives(rendered):
     article, html, _ = rendered
     piece = ta.load_article(article)
@@ -93,6 +108,7 @@ def test_a_reader_sees_the_numbers_the_module_gives(rendered):
     assert "snarling grin" in text and "Axis of Evil" in text
 
 
+@pytest.mark.slow
 def test_untrusted_article_text_stays_text(rendered):
     _, html, _ = rendered
     page = Page(html)
@@ -102,6 +118,7 @@ def test_untrusted_article_text_stays_text(rendered):
     assert all(attrs.get("src", "").startswith("data:") for tag, attrs in page.tags if tag == "img")
 
 
+@pytest.mark.slow
 def test_report_opens_in_headless_chromium(rendered, tmp_path):
     if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
         pytest.skip("needs Debian's chromium and chromium-driver (make test installs them)")
@@ -129,7 +146,8 @@ def test_report_opens_in_headless_chromium(rendered, tmp_path):
         # Wide tables scroll inside their output; none is cut off at the page edge.
         clipped = driver.execute_script(
             "return Array.from(document.querySelectorAll('.jp-OutputArea-output, .jp-RenderedHTMLCommon'))"
-            ".filter(e => e.scrollWidth > e.clientWidth + 2 && !['auto', 'scroll'].includes(getComputedStyle(e).overflowX))"
+            ".filter(e => e.scrollWidth > e.clientWidth + 2"
+            " && !['auto', 'scroll'].includes(getComputedStyle(e).overflowX))"
             ".map(e => e.scrollWidth - e.clientWidth)")
         logs = driver.get_log("browser")
     finally:
@@ -147,30 +165,70 @@ def test_report_opens_in_headless_chromium(rendered, tmp_path):
         shutil.copy(shot, keep)  # for a person to look at; reports/ is not committed
 
 
-def test_unreadable_article_is_one_line_and_runs_nothing(tmp_path):
-    missing = run("report", tmp_path / "nope.txt", "-o", tmp_path / "r.html")
+def test_unreadable_article_is_one_line_and_runs_nothing(tmp_path, cli):
+    missing = cli("report", tmp_path / "nope.txt", "-o", tmp_path / "r.html")
     assert missing.returncode == 2
     assert missing.stderr.strip().splitlines()[-1] == f"toneanalysis: error: {tmp_path / 'nope.txt'}: no such file"
     assert "running" not in missing.stderr and not (tmp_path / "r.html").exists()
     binary = tmp_path / "x.bin"
     binary.write_bytes(b"\x00\x01\x02")
-    bad_baseline = run("report", SAMPLE, "--baseline", binary, "-o", tmp_path / "r.html")
+    bad_baseline = cli("report", SAMPLE, "--baseline", binary, "-o", tmp_path / "r.html")
     assert bad_baseline.returncode == 2 and "binary" in bad_baseline.stderr and "Traceback" not in bad_baseline.stderr
     bad_lexicon = tmp_path / "lex.csv"
     bad_lexicon.write_text("term,category,weight,framing,neutral\nthug,insult,3,negative,man\n")
-    lexicon = run("report", SAMPLE, "--lexicon", bad_lexicon, "-o", tmp_path / "r.html")
+    lexicon = cli("report", SAMPLE, "--lexicon", bad_lexicon, "-o", tmp_path / "r.html")
     assert lexicon.returncode == 2 and "row 2, column 'category'" in lexicon.stderr
 
 
+def test_output_is_checked_before_any_notebook_runs(tmp_path, cli):
+    wrong = cli("report", SAMPLE, "-o", tmp_path / "report.pdf")
+    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+    assert wrong.stderr.strip().splitlines()[-1].startswith(f"toneanalysis: error: {tmp_path / 'report.pdf'}: ")
+    assert ".html" in wrong.stderr and "checking" not in wrong.stderr and "running" not in wrong.stderr
+    assert not (tmp_path / "report.pdf").exists()
+    (tmp_path / "file").write_text("")
+    under_a_file = cli("report", SAMPLE, "-o", tmp_path / "file" / "r.html")
+    assert under_a_file.returncode == 2 and "running" not in under_a_file.stderr
+    assert f"toneanalysis: error: {tmp_path / 'file' / 'r.html'}: cannot make its folder" in under_a_file.stderr
+
+
+def test_where_the_report_goes(tmp_path):
+    assert report.report_target("a/piece.txt") == Path("reports") / "piece.html"
+    assert report.report_target("a/piece.txt", tmp_path) == tmp_path / "piece.html"  # an existing folder
+    assert report.report_target("piece.html", f"{tmp_path / 'new'}/") == tmp_path / "new" / "piece.html"
+    assert report.report_target("piece.txt", tmp_path / "out.HTM") == tmp_path / "out.HTM"
+    for name in ["out.pdf", "out", "out.html.txt"]:
+        with pytest.raises(ta.ToneAnalysisError, match=rf"^{re.escape(str(tmp_path / name))}: .*\.html"):
+            report.report_target("piece.txt", tmp_path / name)
+
+
+def test_report_into_a_folder_is_named_after_the_article(tmp_path, monkeypatch):
+    ran = []
+
+    def fake_run(paths, parameters, **options):  # the notebooks' run is the session fixture's to test
+        ran.extend(paths)
+        return [nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(f"# {p.name}")]) for p in paths]
+
+    monkeypatch.setattr(report, "run_notebooks", fake_run)
+    said = []
+    written = report.build_report(SAMPLE, output=tmp_path, progress=said.append)
+    assert written == tmp_path / f"{SAMPLE.stem}.html" and written.is_file()
+    assert ran and "01-tone-through-the-piece.ipynb" in written.read_text(encoding="utf-8")
+    assert said[-1].startswith(f"wrote {written} (")
+
+
 def test_notebook_order_and_baseline_rule(tmp_path):
-    for name in ["03-c.ipynb", "01-a.ipynb", "02-b.ipynb", "scratch.ipynb", "1-x.ipynb"]:
+    for name in ["03-c.ipynb", "01-a.ipynb", "scratch.ipynb", "1-x.ipynb"]:
         (tmp_path / name).write_text("{}")
+    # A notebook's own metadata says it compares with baselines.
+    (tmp_path / "02-b.ipynb").write_text('{"metadata": {"toneanalysis": {"needs_baselines": true}}}')
     assert [p.name for p in report.report_notebooks(folder=tmp_path)] == ["01-a.ipynb", "03-c.ipynb"]
     assert [p.name for p in report.report_notebooks(baselines=["w.txt"], folder=tmp_path)] == [
         "01-a.ipynb", "02-b.ipynb", "03-c.ipynb"]
     # The real folder: every numbered notebook, in order.
     real = report.report_notebooks(baselines=BASELINES)
     assert real[0].name == "01-tone-through-the-piece.ipynb" and real == sorted(real)
+    assert {p.name for p in real if report.needs_baselines(p)} == {"02-compare-with-wire.ipynb"}
 
 
 def _notebook(*sources):

@@ -21,7 +21,7 @@ def test_paragraph_table(sample):
     assert table.columns.tolist() == PARAGRAPH_COLUMNS
     assert len(table) == 44  # headline + 37 paragraphs + 6 captions
     assert table["position"].is_monotonic_increasing
-    assert 0 < table["position"].min() and table["position"].max() < 1
+    assert table["position"].min() > 0 and table["position"].max() < 1
     assert table["tone"].between(-1, 1).all()
     assert table["vader_compound"].between(-1, 1).all()
     hits = ta.find_loaded_terms(sample)

@@ -5,9 +5,9 @@ import re
 
 import pandas as pd
 import pytest
+from conftest import FIXTURES
 
 import toneanalysis as ta
-from conftest import FIXTURES
 
 LEXICON = {
     "tyrant": {"category": "name_calling", "weight": 3, "framing": "negative", "neutral": "leader"},
@@ -344,15 +344,6 @@ def test_actor_and_rewrite_charts_draw_their_numbers(sample):
     with pytest.raises(ta.ToneAnalysisError, match="actor table from actor_tone"):
         voice_plots.plot_actor_tone(rewrite)
     plt.close("all")
-
-
-def test_import_does_not_load_matplotlib():
-    import subprocess
-    import sys
-
-    code = "import sys, toneanalysis; print('matplotlib' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
 
 
 # ---------------------------------------------------------------- the paired accounts

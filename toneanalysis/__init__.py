@@ -13,16 +13,32 @@ The pipeline, as the subpackages name it: `load` (a file, page or string becomes
 from importlib.metadata import PackageNotFoundError, version
 
 from .analyse import (
-    AnalysedArticle, actor_tone, analyse, analyse_baselines, default_actors, find_loaded_terms, find_quotes, reporting_verbs,
-    score_paragraphs, score_sentences,
+    AnalysedArticle,
+    actor_tone,
+    analyse,
+    analyse_baselines,
+    default_actors,
+    find_loaded_terms,
+    find_quotes,
+    reporting_verbs,
+    score_paragraphs,
+    score_sentences,
 )
 from .corpus import score_folder, score_texts
 from .errors import ToneAnalysisError
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .load import Article, Block, article_from_html, article_from_text, as_article, load_article
 from .measure import (
-    RewriteSummary, VoiceSummary, align_paragraphs, arcs, compare, distinctive_terms, neutral_rewrite,
-    piece_measures, rewrite_summary, voice_summary,
+    RewriteSummary,
+    VoiceSummary,
+    align_paragraphs,
+    arcs,
+    compare,
+    distinctive_terms,
+    neutral_rewrite,
+    piece_measures,
+    rewrite_summary,
+    voice_summary,
 )
 from .report import Highlighted, highlight_html, highlighted
 from .text import normalise, split_sentences
@@ -34,7 +50,8 @@ except PackageNotFoundError:  # imported from a source tree that was never insta
 
 __all__ = [
     "AnalysedArticle", "Article", "Block", "Highlighted", "Lexicon", "RewriteSummary", "ToneAnalysisError",
-    "VoiceSummary", "actor_tone", "align_paragraphs", "analyse", "analyse_baselines", "arcs", "article_from_html", "article_from_text",
+    "VoiceSummary", "actor_tone", "align_paragraphs", "analyse", "analyse_baselines", "arcs", "article_from_html",
+    "article_from_text",
     "as_article", "compare", "default_actors", "default_lexicon", "distinctive_terms", "find_loaded_terms",
     "find_quotes", "highlight_html", "highlighted", "load_article", "load_lexicon", "neutral_rewrite", "normalise",
     "piece_measures", "reporting_verbs", "rewrite_summary", "score_folder", "score_paragraphs", "score_sentences",

@@ -46,7 +46,8 @@ def _score(args) -> int:
     elif args.format == "json":
         sys.stdout.write(table.to_json(orient="records", force_ascii=False, indent=1) + "\n")
     else:
-        columns = ["file"] * ("file" in table) + ["block", "role", "position", "tone", "vader_compound", "textblob_polarity",
+        columns = ["file"] * ("file" in table) + [
+                   "block", "role", "position", "tone", "vader_compound", "textblob_polarity",
                    "textblob_subjectivity", "loaded_count", "loaded_weight", "loaded_terms", "text"]
         with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 48,
                                "display.float_format", "{:.3f}".format):
@@ -72,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--format", choices=("table", "csv", "json"), default="table")
     score.add_argument("--lexicon", help="a lexicon CSV to use instead of the default one")
     score.add_argument("--jobs", type=int, default=1, metavar="N", help="folder: worker processes (-1: every core)")
-    score.add_argument("--pattern", default="*", metavar="GLOB", help="folder: which files (default '*'; '**/*.txt' recurses)")
+    score.add_argument("--pattern", default="*", metavar="GLOB",
+                       help="folder: which files (default '*'; '**/*.txt' recurses)")
     score.add_argument("--skip-errors", action="store_true",
                        help="folder: skip files that cannot be scored, naming each on stderr, instead of stopping")
     score.add_argument("--no-progress", action="store_true", help="folder: no progress bar on stderr")

@@ -26,7 +26,8 @@ import pandas as pd
 
 from . import lexicon as lexicon_module
 from .analyse import score_paragraphs
-from .analyse.engine import SCORE_COLUMNS, score_rows as engine_rows
+from .analyse.engine import SCORE_COLUMNS
+from .analyse.engine import score_rows as engine_rows
 from .analyse.sentiment import sentence_sentiment
 from .errors import ToneAnalysisError
 from .load import load_article
@@ -66,7 +67,7 @@ def _warm(lex) -> None:
     Called in the parent before the pool starts, so forked workers inherit it all for free;
     workers started by spawn/forkserver pay it once each, in the initializer.
     """
-    lex.matcher
+    _ = lex.matcher  # compiled on first use
     nlp()
     sentence_sentiment("A good start.")
 

@@ -5,5 +5,6 @@ from .actors import actor_tone, default_actors
 from .analysed import AnalysedArticle, analyse, analyse_baselines
 from .tables import find_loaded_terms, find_quotes, reporting_verbs, score_paragraphs, score_sentences
 
-__all__ = ["AnalysedArticle", "actor_tone", "analyse", "analyse_baselines", "default_actors", "find_loaded_terms", "find_quotes",
+__all__ = ["AnalysedArticle", "actor_tone", "analyse", "analyse_baselines", "default_actors", "find_loaded_terms",
+           "find_quotes",
            "reporting_verbs", "score_paragraphs", "score_sentences"]

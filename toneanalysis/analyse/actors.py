@@ -17,7 +17,6 @@ from collections import Counter
 from collections.abc import Mapping
 
 import pandas as pd
-
 from lemminflect import getAllLemmas
 
 from ..errors import ToneAnalysisError

@@ -31,8 +31,15 @@ from typing import NamedTuple
 from ..text import normalise
 from .quotes import OPEN_DOUBLE, mask, quote_spans
 from .speakers import (
-    AUXILIARIES, FUNCTION_WORDS, NOT_VERB_BEFORE, PASSIVE, PRONOUNS, speaker_after, strip_titles,
-    subject_before, word_tokens,
+    AUXILIARIES,
+    FUNCTION_WORDS,
+    NOT_VERB_BEFORE,
+    PASSIVE,
+    PRONOUNS,
+    speaker_after,
+    strip_titles,
+    subject_before,
+    word_tokens,
 )
 from .verbs import NAMING_VERBS
 
@@ -127,10 +134,10 @@ def _verb_speaker(t: _Text, start: int, end: int, lemma: str, tag: str, *, quote
     if not head.strip() or any(closed and b == k - 1 for _, b, closed in t.spans):
         return speaker_after(after)
     found = subject_before(head)
-    if found and lemma in NAMING_VERBS and found[1] == "description":
-        # "a campaign called ‘Save Our Bus’" names a thing; "locals have branded", "campaigners
-        # called" are people speaking (an auxiliary or a plural subject).
-        if not (words and words[-1].lower() in ("has", "have", "had")) and not found[0].endswith("s"):
+    # "a campaign called ‘Save Our Bus’" names a thing; "locals have branded", "campaigners called"
+    # are people speaking (an auxiliary or a plural subject).
+    if (found and lemma in NAMING_VERBS and found[1] == "description"
+            and not (words and words[-1].lower() in ("has", "have", "had")) and not found[0].endswith("s")):
             return None
     return found
 
@@ -232,7 +239,7 @@ def attribute(blocks, sentences, verb_table) -> tuple[list[Quote], list[Verb]]:
             open_speaker = open_speaker if continuing else None
             still_open = bool(t.spans) and not t.spans[-1][2]
         first_char = len(block.text) - len(block.text.lstrip())
-        for pos, what, item in sorted(events, key=lambda e: e[0]):
+        for _, what, item in sorted(events, key=lambda e: e[0]):
             if what == "verb":
                 v_start, v_end, lemma, kind, tag = item
                 found = _verb_speaker(t, v_start, v_end, lemma, tag)

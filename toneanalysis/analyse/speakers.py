@@ -21,7 +21,7 @@ TITLE_WORDS = {
     "spokesperson", "chairman", "chairwoman", "chair", "king", "queen", "prince", "princess", "pope",
     "judge", "justice", "inspector", "detective", "sergeant", "constable", "officer", "commander",
     "colonel", "captain", "admiral", "ambassador", "envoy", "commissioner", "boss", "manager", "coach",
-    "opposition", "shadow", "supreme", "premier", "chief", "head",
+    "opposition", "shadow", "supreme", "premier", "head",
 }
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "your", "my", "this", "that",
                 "these", "those", "some", "many", "several", "two", "three"}

@@ -7,6 +7,7 @@ Every input line ends up somewhere: each non-blank line is a block with a role a
 from __future__ import annotations
 
 import dataclasses
+
 import pandas as pd
 
 from .roles import SCORED_ROLES

@@ -28,7 +28,8 @@ def _decode(data: bytes, source: str) -> str:
             text = data.decode("latin-1")
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     if controls > max(8, len(text[:8192]) // 50):
-        raise ToneAnalysisError(f"{source}: this looks like a binary file ({controls} control characters), not an article")
+        raise ToneAnalysisError(
+            f"{source}: this looks like a binary file ({controls} control characters), not an article")
     return text
 
 

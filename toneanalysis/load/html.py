@@ -103,7 +103,8 @@ class _Builder:
                 # An article's own <header> (or class="article-header") holds its headline: read it.
                 self.walk(child)
             elif furniture:
-                self.add("boilerplate", _text(child, " "), f"<{name}> element ({_classes(child).strip() or 'page furniture'})",
+                self.add("boilerplate", _text(child, " "),
+                         f"<{name}> element ({_classes(child).strip() or 'page furniture'})",
                          child.sourceline)
             elif name == "figcaption":
                 credits = [c for c in child.find_all(True) if _CREDIT_CLASS.search(_classes(c))]

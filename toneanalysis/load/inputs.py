@@ -5,9 +5,9 @@ Policy, the same for every public function that takes an article or baselines:
 1. an `Article` is used as it is, and an analysed article gives the `Article` it holds (`.article`);
 2. a `pathlib.Path` is a file to load (`load_article`);
 3. a `str` with no line break that names an existing file is that file;
-4. a `str` that looks like a path but names no file is an error that names it, not a one-paragraph
-   article: no line break, and either a file suffix (`.txt`, `.html`, `.htm`, `.xhtml`, `.md`,
-   `.text`) or a path separator with no space in it (`data/raw/piece`);
+4. a `str` that looks like a path but names no file is an error that names it (a folder: an error
+   saying so), not a one-paragraph article: no line break, and either a file suffix (`.txt`,
+   `.html`, `.htm`, `.xhtml`, `.md`, `.text`) or a path separator with no space in it (`data/raw/piece`);
 5. any other `str` is the article's text (`article_from_text`); a blank one is an error;
 6. anything else is an error naming what was given.
 
@@ -65,11 +65,13 @@ def as_article(article, *, what: str = "article") -> Article:
         if "\n" not in article and len(article) < _LONGEST_PATH:
             candidate = Path(article.strip())
             try:
-                exists = candidate.exists()
+                is_file, is_dir = candidate.is_file(), candidate.is_dir()
             except (OSError, ValueError):  # a name too long for the file system, or with a NUL in it
-                exists = False
-            if exists:
+                is_file = is_dir = False
+            if is_file:
                 return load_article(candidate)
+            if is_dir and looks_like_path(article):
+                raise ToneAnalysisError(f"{what}: {article.strip()}: is a folder, not an article file")
         if looks_like_path(article):
             raise ToneAnalysisError(f"{what}: {article.strip()}: no such file")
         return article_from_text(article)

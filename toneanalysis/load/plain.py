@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..errors import ToneAnalysisError
 from . import roles
 from .article import Article, Block
-from ..errors import ToneAnalysisError
 
 
 def classify_lines(lines: list[str], *, headline: bool | None = None) -> list[Block]:
@@ -30,7 +30,8 @@ def classify_lines(lines: list[str], *, headline: bool | None = None) -> list[Bl
             role, reason = "caption", "directly follows a photo credit"
         elif i + 1 < len(lines) and roles.credit_reason(lines[i + 1]) and not text.endswith((".", "!", "?", '"')):
             role, reason = "caption", "directly above a photo credit, no final full stop"
-        elif not seen_text and (headline or (headline is None and len(content) > 1 and roles.looks_like_headline(text))):
+        elif not seen_text and (headline or (headline is None and len(content) > 1
+                                              and roles.looks_like_headline(text))):
             role, reason = "headline", "first line, shaped as a headline"
         seen_text = seen_text or role in roles.SCORED_ROLES
         blocks.append(Block(len(blocks), role, raw[start:end], reason, line=i + 1, raw=raw, raw_start=start))

@@ -177,7 +177,8 @@ def compare(article, baselines, *, lexicon=None, n_boot: int = 2000, n_perm: int
             "n_article": len(a_rows), "n_baseline": len(b_rows), "n_baseline_pieces": n_pieces,
         })
     for role, name, description in (("headline", "headline_tone", "tone of the headline (mean over pieces)"),
-                                    ("caption", "caption_tone", "word-weighted tone of the captions (mean over pieces)")):
+                                    ("caption", "caption_tone",
+                                     "word-weighted tone of the captions (mean over pieces)")):
         rows.append(_piece_row(name, description, role, [role_tone(t, role) for t in article_side.tables],
                                [role_tone(t, role) for t in baseline_side.tables], n_pieces))
     table = pd.DataFrame(rows, columns=COLUMNS)
@@ -200,7 +201,9 @@ def arcs(article, baselines, *, lexicon=None) -> pd.DataFrame:
     [['article', 40.0], ['article', 80.0], ['baseline', 50.0]]
     """
     frames = []
-    for side, pieces in (("article", [analyse(article, lexicon=lexicon)]), ("baseline", analyse_baselines(baselines, lexicon=lexicon))):
+    sides = (("article", [analyse(article, lexicon=lexicon)]),
+             ("baseline", analyse_baselines(baselines, lexicon=lexicon)))
+    for side, pieces in sides:
         for a in pieces:
             main = body(score_paragraphs(a))
             words = main["n_words"].to_numpy(dtype=float)

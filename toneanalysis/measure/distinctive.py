@@ -12,6 +12,7 @@ is at hand); pass your own background counts as a mapping to use a reference cor
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Mapping
 
@@ -47,7 +48,7 @@ def term_counts(articles: list[Article], *, roles=ROLES, stop_words: bool = Fals
             for run in word_runs(block.text):
                 counts.update(w for w in run if stop_words or w not in stops)
                 counts.update(
-                    f"{a} {b}" for a, b in zip(run, run[1:]) if stop_words or not (a in stops or b in stops)
+                    f"{a} {b}" for a, b in itertools.pairwise(run) if stop_words or not (a in stops or b in stops)
                 )
     return counts
 
@@ -61,8 +62,8 @@ def distinctive_terms(article, baselines, *, min_count: int = 2, prior: float | 
     Terms are spaCy tokens of the normalised, lower-cased text of the scored blocks (`roles`).
     Terms used fewer than `min_count` times over both sides are left out of the table (not of the
     totals). `prior` is the prior's total pseudo-count (alpha_0), spread over the terms by their
-    pooled rate over both sides (larger: more shrinkage towards the pooled rate), or a mapping of term -> background count (a reference corpus; a term
-    it lacks gets a pseudo-count of 0.01).
+    pooled rate over both sides (larger: more shrinkage towards the pooled rate), or a mapping of
+    term -> background count (a reference corpus; a term it lacks gets a pseudo-count of 0.01).
 
     Columns: `term`, `ngram` (1 or 2), `count_article`, `count_baseline`, `log_odds` (article vs
     baseline, natural log; > 0 leans to the article), `z` (log-odds over its standard error; |z| > 1.96

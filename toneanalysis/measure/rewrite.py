@@ -176,9 +176,9 @@ class RewriteSummary(NamedTuple):
 
     `tone` and `tone_rewritten` are the piece's tone (`measures`: the word-weighted mean over the
     body) as written and as rewritten (weighted by the rewritten words); `n_replaced` counts every
-    block's swaps; `tone_change` is their difference (after − before); `word_choice_share` is the share of the original tone that
-    the rewrite removed, (tone − tone_rewritten) / tone: 0 means word choice made no difference,
-    1 that the rewrite left a neutral piece (NaN when the original tone is 0).
+    block's swaps; `tone_change` is their difference (after − before); `word_choice_share` is the
+    share of the original tone that the rewrite removed, (tone − tone_rewritten) / tone: 0 means word
+    choice made no difference, 1 that the rewrite left a neutral piece (NaN when the original tone is 0).
     """
 
     n_replaced: int

@@ -10,7 +10,12 @@ matplotlib call that draws the data, and returns the Axes it drew on.
 """
 
 from .article import (
-    category_colours, hit_positions, plot_loaded_categories, plot_loaded_weights, plot_tone_arc, style_paragraphs,
+    category_colours,
+    hit_positions,
+    plot_loaded_categories,
+    plot_loaded_weights,
+    plot_tone_arc,
+    style_paragraphs,
 )
 from .common import DIVERGING_CMAP, FRAMING_COLOURS
 from .comparison import plot_arc, plot_distinctive_terms

@@ -141,7 +141,8 @@ def _draw_measures(ax, rows: pd.DataFrame, columns: list[str], smooth: int, kwar
         for role, marker in ROLE_MARKERS.items():
             others = rows[rows["role"] == role]
             ax.plot(others["position"], others[column], marker, color=colour,
-                    markersize=11 if role == "headline" else 7, markerfacecolor="none" if role == "caption" else colour, markeredgewidth=1.4, linestyle="none")
+                    markersize=11 if role == "headline" else 7, markerfacecolor="none" if role == "caption" else colour,
+                    markeredgewidth=1.4, linestyle="none")
     for role, marker in ROLE_MARKERS.items():  # one legend entry per role, whatever the measure
         if (rows["role"] == role).any():
             ax.plot([], [], marker, color="0.35", markerfacecolor="none" if role == "caption" else "0.35",

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..analyse import AnalysedArticle, actor_tone, find_loaded_terms, reporting_verbs
+from ..analyse import AnalysedArticle, actor_tone, reporting_verbs
 from ..measure import VoiceSummary, neutral_rewrite, voice_summary
 from .common import DIVERGING_CMAP, HITS, NEGATIVE, POSITIVE, axes, table
 

@@ -10,28 +10,46 @@ Article text is untrusted: besides each notebook's own escaping, the page is def
 scripts, handlers or fetched URLs survive) and carries a Content-Security-Policy that forbids scripts
 and every fetch but data: images.
 
-    toneanalysis report ARTICLE [--baseline FILE ...] [--lexicon CSV] [-o OUT.html]
+    toneanalysis report ARTICLE [--baseline FILE ...] [--lexicon CSV] [-o OUT.html|FOLDER]
+
+`run_report` runs the notebooks and renders the page (the executed notebooks and the HTML, for
+whoever wants both); `build_report` checks where the page goes, then does that and writes it.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import ToneAnalysisError
 from ..lexicon import load_lexicon
 from ..load import load_article
 from .defuse import defuse
 
-# Package data: `notebooks` links to the repository's notebooks/ folder, and the wheel carries copies.
+# Package data (pyproject.toml declares it). In the repository `notebooks` is a symlink to the
+# top-level notebooks/, the one copy; a wheel carries the notebooks as regular files there.
 PACKAGE = resources.files(__package__)
-NOTEBOOKS = Path(str(PACKAGE.joinpath("notebooks")))
+
+
+def _notebooks_folder() -> Path:
+    packaged = Path(str(PACKAGE.joinpath("notebooks")))
+    if packaged.is_dir():
+        return packaged
+    # A checkout made without symlinks (git writes the link as a one-line file): the real folder.
+    checkout = Path(str(PACKAGE)).parent.parent / "notebooks"
+    return checkout if checkout.is_dir() else packaged
+
+
+NOTEBOOKS = _notebooks_folder()
 # Resolved by jupyter_client to the Python running this code (the project's .venv): its
 # kernelspec says `python`, which jupyter_client replaces with sys.executable.
 KERNEL = "python3"
@@ -42,6 +60,17 @@ PARAMETERS = ("article_path", "baseline_paths", "lexicon_path")
 _NUMBERED = re.compile(r"^(\d\d)-.+\.ipynb$")
 
 TEMPLATE_NAME = "toneanalysis-report.html.j2"
+
+# What `-o` may name: the report is one HTML file.
+HTML_SUFFIXES = (".html", ".htm")
+
+
+class Report(NamedTuple):
+    """A report run: the notebooks that ran (paths, in order), their executed copies, and the page."""
+
+    paths: list
+    notebooks: list
+    html: str
 
 
 def needs_baselines(path: Path) -> bool:
@@ -116,9 +145,14 @@ def run_notebook(path: Path, parameters: dict, *, kernel_name: str = KERNEL):
         ) from None
 
 
-def _timed_run(path: Path, parameters: dict):
+def _reported_run(path: Path, parameters: dict, say: Callable[[str], None], label: str):
+    # In the worker, so that the messages say when a notebook really starts (not when it was queued)
+    # and ends (before the same worker starts the next one).
+    say(f"{label} running {path.name}")
     started = time.perf_counter()
-    return run_notebook(path, parameters), time.perf_counter() - started
+    executed = run_notebook(path, parameters)
+    say(f"{label} {path.name} done in {time.perf_counter() - started:.1f} s")
+    return executed
 
 
 def run_notebooks(paths: Sequence[Path], parameters: Sequence[dict], *, jobs: int | None = None,
@@ -136,16 +170,20 @@ def run_notebooks(paths: Sequence[Path], parameters: Sequence[dict], *, jobs: in
     total = len(paths)
     jobs = max(1, min(jobs or os.cpu_count() or 1, total))
     results = [None] * total
+    lock = threading.Lock()  # the workers report from their threads: one message at a time
+
+    def say(message: str) -> None:
+        with lock:
+            progress(message)
+
     with concurrent.futures.ThreadPoolExecutor(jobs, thread_name_prefix="notebook") as pool:
         futures = {}
         for number, path in enumerate(paths, start=1):
-            progress(f"[{number}/{total}] running {path.name}")
-            futures[pool.submit(_timed_run, path, parameters[number - 1])] = number
+            label = f"[{number}/{total}]"
+            futures[pool.submit(_reported_run, path, parameters[number - 1], say, label)] = number
         try:
             for future in concurrent.futures.as_completed(futures):
-                number = futures[future]
-                results[number - 1], seconds = future.result()
-                progress(f"[{number}/{total}] {paths[number - 1].name} done in {seconds:.1f} s")
+                results[futures[future] - 1] = future.result()
         except BaseException:
             for future in futures:
                 future.cancel()  # those not started; running ones finish and shut their kernels down
@@ -163,14 +201,17 @@ def _without_stderr(notebook):
 
 
 def render_html(notebooks: Sequence, *, title: str = "toneanalysis report") -> str:
-    """One HTML page from executed notebooks, in order: outputs only, images embedded, no scripts."""
+    """One HTML page from executed notebooks, in order: outputs only, images embedded, no scripts.
+
+    The notebooks are left as they are (the page is made from copies).
+    """
     import jinja2
     import nbformat
     from nbconvert import HTMLExporter
 
     merged = nbformat.v4.new_notebook(metadata={**notebooks[0].metadata, "title": title})
     for number, notebook in enumerate(notebooks, start=1):
-        for index, cell in enumerate(_without_stderr(notebook).cells):
+        for index, cell in enumerate(_without_stderr(copy.deepcopy(notebook)).cells):
             cell["id"] = f"nb{number}-{index}"  # notebooks number their cells alike; ids must be unique
             merged.cells.append(cell)
     templates = {TEMPLATE_NAME: PACKAGE.joinpath("report.html.j2").read_text(encoding="utf-8"),
@@ -191,20 +232,51 @@ def render_html(notebooks: Sequence, *, title: str = "toneanalysis report") -> s
 
 
 def _stderr(message: str) -> None:
-    print(f"toneanalysis report: {message}", file=sys.stderr, flush=True)
+    # One write per message: workers report from their threads.
+    sys.stderr.write(f"toneanalysis report: {message}\n")
+    sys.stderr.flush()
 
 
-def build_report(article, *, baselines: Sequence = (), lexicon=None, output=None,
-                 progress: Callable[[str], None] | None = _stderr, folder: Path = NOTEBOOKS,
-                 jobs: int | None = None) -> Path:
-    """Run the report notebooks on `article` and write one self-contained HTML file; return its path.
+def report_target(article, output=None) -> Path:
+    """Where the report on `article` goes: `output`, or `<article name>.html` inside it when it is a
+    folder (an existing one, or a name ending in a slash); by default `reports/<article name>.html`.
 
-    `output` defaults to `reports/<article name>.html` in the current folder. Bad inputs raise
-    `ToneAnalysisError` before any notebook runs; a failing notebook raises one naming the cell.
-    `jobs` notebooks run at once (default: one per core).
+    A file name not ending in .html or .htm is refused (`ToneAnalysisError` naming it): the report
+    is one HTML page, and `-o report.pdf` would otherwise get HTML under a PDF's name.
+    """
+    name = f"{Path(article).stem}.html"
+    if output is None:
+        return Path("reports") / name
+    text = os.fspath(output)
+    target = Path(text)
+    if target.is_dir() or text.endswith(("/", os.sep)):
+        return target / name
+    if target.suffix.lower() not in HTML_SUFFIXES:
+        raise ToneAnalysisError(
+            f"{target}: the report is one HTML page: name it .html or .htm, or give a folder to write it in")
+    return target
+
+
+def _writable(target: Path) -> Path:
+    """`target`, once its folder exists (made if need be) and it is not itself a folder."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ToneAnalysisError(f"{target}: cannot make its folder ({error.strerror or error})") from None
+    if target.is_dir():
+        raise ToneAnalysisError(f"{target}: is a folder")
+    return target
+
+
+def run_report(article, *, baselines: Sequence = (), lexicon=None,
+               progress: Callable[[str], None] | None = _stderr, folder: Path = NOTEBOOKS,
+               jobs: int | None = None) -> Report:
+    """Run the report notebooks on `article` and render them into one page; write nothing.
+
+    Bad inputs raise `ToneAnalysisError` before any notebook runs; a failing notebook raises one
+    naming the cell. `jobs` notebooks run at once (default: one per core).
     """
     say = progress or (lambda message: None)
-    started = time.perf_counter()
     say(f"checking {article}" + (f" and {len(baselines)} baseline(s)" if baselines else ""))
     parameters = check_inputs(article, baselines, lexicon)
     notebooks = report_notebooks(baselines=baselines, folder=folder)
@@ -213,10 +285,25 @@ def build_report(article, *, baselines: Sequence = (), lexicon=None, output=None
     per_notebook = [notebook_parameters(path, parameters) for path in notebooks]
     executed = run_notebooks(notebooks, per_notebook, jobs=jobs, progress=say)
     say("rendering HTML")
-    title = f"toneanalysis report: {Path(article).name}"
-    html = render_html(executed, title=title)
-    target = Path(output) if output is not None else Path("reports") / f"{Path(article).stem}.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
+    html = render_html(executed, title=f"toneanalysis report: {Path(article).name}")
+    return Report(notebooks, executed, html)
+
+
+def build_report(article, *, baselines: Sequence = (), lexicon=None, output=None,
+                 progress: Callable[[str], None] | None = _stderr, folder: Path = NOTEBOOKS,
+                 jobs: int | None = None) -> Path:
+    """Run the report notebooks on `article` and write one self-contained HTML file; return its path.
+
+    `output` is the file, or a folder to write `<article name>.html` in; it defaults to
+    `reports/<article name>.html` in the current folder. A bad output name and bad inputs raise
+    `ToneAnalysisError` before any notebook runs; a failing notebook raises one naming the cell.
+    `jobs` notebooks run at once (default: one per core).
+    """
+    say = progress or (lambda message: None)
+    started = time.perf_counter()
+    target = _writable(report_target(article, output))
+    html = run_report(article, baselines=baselines, lexicon=lexicon, progress=progress, folder=folder,
+                      jobs=jobs).html
     target.write_text(html, encoding="utf-8")
     say(f"wrote {target} ({len(html.encode()) / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s")
     return target

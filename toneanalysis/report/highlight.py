@@ -84,8 +84,9 @@ def highlight_html(article, *, lexicon=None, show_unscored: bool = True, tint: b
     for block in analysed.article.blocks:
         if not block.scored:
             if show_unscored:
-                parts.append(f'<p class="ta-block ta-unscored ta-{html.escape(block.role)}">{html.escape(block.text)}'
-                             f'<span class="ta-reason">{html.escape(block.role)}, {html.escape(block.reason)}</span></p>')
+                role, reason = html.escape(block.role), html.escape(block.reason)
+                parts.append(f'<p class="ta-block ta-unscored ta-{role}">{html.escape(block.text)}'
+                             f'<span class="ta-reason">{role}, {reason}</span></p>')
             continue
         block_hits = sorted(by_block.get(block.index, []), key=lambda h: (h.start, -h.end))
         body = _marked(block.text, block_hits, len(note_rows) + 1)
