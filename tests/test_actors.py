@@ -65,8 +65,18 @@ def test_sample_actor_tone(sample):
     putin = table.loc["Putin", "describing_terms"].split("; ")
     assert "Tyrants" in kim and "Axis of Evil" in kim
     assert "snarling grin" in putin and "snarling grin" not in kim
-    assert table["tone_mean"].between(-1, 1).all()
     assert table.loc["Putin", "n_sentences"] > table.loc["Kim", "n_sentences"]
+    # The tone of the sentences that name Kim, found here by a plain search of the sentence table.
+    sentences = ta.score_sentences(sample)
+    naming = sentences[sentences["text"].str.contains(r"\bKim\b", case=False)]
+    assert table.loc["Kim", "n_sentences"] == len(naming)
+    assert table.loc["Kim", "tone_mean"] == pytest.approx(naming["tone"].mean())
+    assert table.loc["Kim", "tone_min"] == pytest.approx(naming["tone"].min())
+
+
+def test_an_article_that_names_no_one_has_no_actors():
+    table = ta.actor_tone("the council met on tuesday. the vote was close.", lexicon=LEXICON)
+    assert table.empty and list(table.columns) == list(ta.actor_tone("Kim came.", lexicon=LEXICON).columns)
 
 
 def test_emphatic_capitals_are_not_names():

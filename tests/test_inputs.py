@@ -112,3 +112,24 @@ def test_one_line_texts_that_only_contain_a_slash_or_a_suffix_are_text(text):
 def test_a_folder_is_named():
     with pytest.raises(ta.ToneAnalysisError, match="is a folder"):
         ta.score_paragraphs(str(ROOT / "data"))
+
+
+def test_the_public_api_has_type_hints():
+    import typing
+
+    from matplotlib.axes import Axes
+    from pandas.io.formats.style import Styler
+
+    from toneanalysis import plots
+
+    drawing = {"Axes": Axes, "Styler": Styler}  # imported by the plot modules for type checkers only
+
+    for module in (ta, plots):
+        for name in module.__all__:
+            function = getattr(module, name)
+            if not inspect.isfunction(function):
+                continue
+            hints = typing.get_type_hints(function, localns=drawing)  # resolves every annotation: a typo fails
+            named = [p.name for p in inspect.signature(function).parameters.values()
+                     if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+            assert set(named) <= set(hints) and "return" in hints, f"{module.__name__}.{name}"

@@ -190,7 +190,8 @@ def article_files(folder, pattern: str = "*") -> list[str]:
     return names
 
 
-def score_folder(folder, *, pattern: str = "*", n_jobs: int = 1, progress: bool = False, lexicon=None,
+def score_folder(folder: str | os.PathLike, *, pattern: str = "*", n_jobs: int = 1, progress: bool = False,
+                 lexicon: lexicon_module.LexiconLike = None,
                  errors: str = "raise") -> pd.DataFrame:
     """Score every article file in a folder: one row per scored block, with a `file` column first.
 
@@ -237,8 +238,8 @@ def _checked_texts(texts) -> Iterator[str]:
             raise ToneAnalysisError(f"score_texts: item {i} is a {type(text).__name__} ({text!r:.60}), not text")
 
 
-def score_texts(texts, *, lexicon=None, n_jobs: int = 1, progress: bool = False, chunk_size: int = CHUNK_SIZE
-                ) -> pd.DataFrame:
+def score_texts(texts: Iterable[str | None], *, lexicon: lexicon_module.LexiconLike = None, n_jobs: int = 1,
+                progress: bool = False, chunk_size: int = CHUNK_SIZE) -> pd.DataFrame:
     """The paragraph score columns for each text of a list or pandas Series (a corpus column).
 
     Each text is scored as one paragraph. None/NaN score as empty (zero words, NaN sentiment);

@@ -241,7 +241,7 @@ def _lexicon_file(path: str, mtime_ns: int, size: int) -> Lexicon:
     return Lexicon(_validate(_read_csv(text, path), path, first_row=2), source=path)
 
 
-def load_lexicon(source=None) -> Lexicon:
+def load_lexicon(source: LexiconLike = None) -> Lexicon:
     """Load a lexicon from a CSV path, a DataFrame, a list of records, or a dict.
 
     A dict maps a term to its fields: ``{"jackboot": {"category": "loaded_metaphor", "weight": 3,
@@ -272,3 +272,7 @@ def load_lexicon(source=None) -> Lexicon:
     if isinstance(source, list):
         return Lexicon(_validate(source, "<list>", first_row=1), source="<list>")
     raise ToneAnalysisError(f"lexicon: cannot read a {type(source).__name__}; give a CSV path, DataFrame or dict")
+
+
+# What a `lexicon=` argument takes: a Lexicon, a CSV path, a DataFrame, records, a dict, or None (the default).
+LexiconLike = Lexicon | str | Path | pd.DataFrame | list | Mapping | None

@@ -20,8 +20,9 @@ import pandas as pd
 from lemminflect import getAllLemmas
 
 from ..errors import ToneAnalysisError
+from ..lexicon import LexiconLike
 from ..text import normalise, stop_words
-from .analysed import analyse
+from .analysed import ArticleLike, analyse
 from .speakers import TITLE_WORDS, strip_titles
 from .tables import find_loaded_terms, score_sentences
 
@@ -73,7 +74,7 @@ def _name_runs(text: str, spans) -> list[tuple[list[str], bool, int, int]]:
     return runs
 
 
-def default_actors(article, *, top: int = 6, lexicon=None) -> dict[str, list[str]]:
+def default_actors(article: ArticleLike, *, top: int = 6, lexicon: LexiconLike = None) -> dict[str, list[str]]:
     """The `top` most mentioned proper names, each with the forms it appears in.
 
     Capitalised words at the start of a sentence count only when the same word is capitalised
@@ -189,7 +190,8 @@ def _owners(hits: pd.DataFrame, texts: dict, mentions_of: dict, window: int) -> 
     return owners
 
 
-def actor_tone(article, actors=None, *, lexicon=None, top: int = 6, window: int = 3) -> pd.DataFrame:
+def actor_tone(article: ArticleLike, actors: Mapping[str, list[str] | str] | None = None, *,
+               lexicon: LexiconLike = None, top: int = 6, window: int = 3) -> pd.DataFrame:
     """One row per actor: the tone of the sentences that mention them, and the loaded words near them.
 
     `actors` maps a label to its aliases; None uses `default_actors(article, top=top)` (an empty

@@ -16,9 +16,10 @@ one (and builds it when given an `Article`, a path or text).
 from __future__ import annotations
 
 import functools
+import os
 
 from ..errors import ToneAnalysisError
-from ..lexicon import Lexicon, load_lexicon
+from ..lexicon import Lexicon, LexiconLike, load_lexicon
 from ..load import Article, Block, as_article
 from .attribution import Quote, Verb, attribute, voice_lookup
 from .engine import Parsed, Scored, parse, sentence_scores
@@ -82,7 +83,11 @@ class AnalysedArticle:
                      for block, parsed in zip(self.scored_blocks, self.parsed))
 
 
-def analyse(article, *, lexicon=None, what: str = "article") -> AnalysedArticle:
+# What every function that takes an article takes (see `load.inputs` for how a string is read).
+ArticleLike = AnalysedArticle | Article | str | os.PathLike
+
+
+def analyse(article: ArticleLike, *, lexicon: LexiconLike = None, what: str = "article") -> AnalysedArticle:
     """The article analysed with `lexicon` (a `Lexicon`, a CSV path, a dict or DataFrame; None: the
     default), from an `AnalysedArticle`, an `Article`, a file path or a string of text
     (`load.as_article` says how a string is read).
@@ -102,7 +107,8 @@ def analyse(article, *, lexicon=None, what: str = "article") -> AnalysedArticle:
     return AnalysedArticle(as_article(article, what=what), load_lexicon(lexicon))
 
 
-def analyse_baselines(baselines, *, lexicon=None) -> list[AnalysedArticle]:
+def analyse_baselines(baselines: ArticleLike | list | tuple, *, lexicon: LexiconLike = None
+                      ) -> list[AnalysedArticle]:
     """Baselines (one article as `analyse` takes it, or a list/tuple of them), each analysed with `lexicon`."""
     items = list(baselines) if isinstance(baselines, (list, tuple)) else [baselines]
     if not items:

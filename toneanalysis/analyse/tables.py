@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .analysed import AnalysedArticle, analyse
+from ..lexicon import LexiconLike
+from .analysed import AnalysedArticle, ArticleLike, analyse
 from .attribution import VOICES
 from .engine import SCORE_COLUMNS, SENTIMENT_COLUMNS, aggregate
 
@@ -33,7 +34,8 @@ def _positions(n_words: list[int]) -> list[float]:
     return [float((b + n / 2) / total) for b, n in zip(before, n_words)]
 
 
-def score_paragraphs(article, *, lexicon=None, include_unscored: bool = False) -> pd.DataFrame:
+def score_paragraphs(article: ArticleLike, *, lexicon: LexiconLike = None,
+                     include_unscored: bool = False) -> pd.DataFrame:
     """One row per scored block (headline, paragraphs, captions) in reading order.
 
     Columns: `block`, `role`, `line`, `position` (0..1 through the piece, by words), `text`, then
@@ -71,7 +73,7 @@ def score_paragraphs(article, *, lexicon=None, include_unscored: bool = False) -
     return frame
 
 
-def find_loaded_terms(article, *, lexicon=None) -> pd.DataFrame:
+def find_loaded_terms(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.DataFrame:
     """One row per loaded-term occurrence, in reading order.
 
     Columns: `block`, `role`, `sentence` (index within the block), `start`/`end` (offsets into the
@@ -94,7 +96,7 @@ def find_loaded_terms(article, *, lexicon=None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=HIT_COLUMNS)
 
 
-def score_sentences(article, *, lexicon=None) -> pd.DataFrame:
+def score_sentences(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.DataFrame:
     """One row per sentence of the scored blocks: `block`, `role`, `sentence`, `start`, `end`, `text`,
     `n_words`, the sentiment columns and `tone`.
 
@@ -110,7 +112,7 @@ def score_sentences(article, *, lexicon=None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
 
-def find_quotes(article, *, lexicon=None) -> pd.DataFrame:
+def find_quotes(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.DataFrame:
     """One row per quotation, in reading order.
 
     Columns: `block`, `role`, `start`/`end` (offsets of the quoted text, marks excluded, into the
@@ -130,7 +132,7 @@ def find_quotes(article, *, lexicon=None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 
 
-def reporting_verbs(article, *, lexicon=None) -> pd.DataFrame:
+def reporting_verbs(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.DataFrame:
     """One row per attribution verb outside quotes: neutral ("said", "told", "according to") or
     colouring ("claimed", "insisted", "slammed", and the lexicon's `doubt_verb` entries).
 

@@ -43,7 +43,7 @@ def looks_like_path(text: str) -> bool:
     return any(sep in name for sep in _SEPARATORS) and not any(ch.isspace() for ch in name)
 
 
-def as_article(article, *, what: str = "article") -> Article:
+def as_article(article: Article | str | os.PathLike, *, what: str = "article") -> Article:
     """An `Article` from an Article, a file path (str or Path) or a string of text (see the policy above).
 
     >>> as_article("Plain text, one paragraph.").blocks[0].role

@@ -14,7 +14,9 @@ import math
 import pandas as pd
 
 from ..analyse import analyse, analyse_baselines, score_paragraphs
+from ..analyse.analysed import ArticleLike
 from ..errors import ToneAnalysisError
+from ..lexicon import LexiconLike
 from ..text import content_words
 
 COLUMNS = [
@@ -24,7 +26,8 @@ COLUMNS = [
 ]
 
 
-def align_paragraphs(article, baselines, *, threshold: float = 0.2, lexicon=None, roles=("paragraph",)) -> pd.DataFrame:
+def align_paragraphs(article: ArticleLike, baselines: ArticleLike | list | tuple, *, threshold: float = 0.2,
+                     lexicon: LexiconLike = None, roles: tuple[str, ...] = ("paragraph",)) -> pd.DataFrame:
     """For each paragraph of `article`, the most similar baseline paragraph, with tone and loaded terms side by side.
 
     `article` and `baselines` are analysed articles, Articles, file paths or strings; `baselines` may be

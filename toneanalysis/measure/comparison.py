@@ -20,7 +20,9 @@ import numpy as np
 import pandas as pd
 
 from ..analyse import AnalysedArticle, analyse, analyse_baselines, score_paragraphs
+from ..analyse.analysed import ArticleLike
 from ..errors import ToneAnalysisError
+from ..lexicon import LexiconLike
 from .measures import MEASURES, Measure, body, ratio, role_tone, unit_values
 
 COLUMNS = [
@@ -120,7 +122,8 @@ def _check_count(name: str, value) -> int:
     return int(value)
 
 
-def compare(article, baselines, *, lexicon=None, n_boot: int = 2000, n_perm: int = 2000, seed: int = 0,
+def compare(article: ArticleLike, baselines: ArticleLike | list | tuple, *, lexicon: LexiconLike = None,
+            n_boot: int = 2000, n_perm: int = 2000, seed: int = 0,
             confidence: float = 0.95) -> pd.DataFrame:
     """How much more loaded `article` is than `baselines` (one piece or several), measure by measure.
 
@@ -189,7 +192,7 @@ def compare(article, baselines, *, lexicon=None, n_boot: int = 2000, n_perm: int
     return table
 
 
-def arcs(article, baselines, *, lexicon=None) -> pd.DataFrame:
+def arcs(article: ArticleLike, baselines: ArticleLike | list | tuple, *, lexicon: LexiconLike = None) -> pd.DataFrame:
     """Tone and loaded weight along each piece, on a common 0-100% scale, for plotting arcs.
 
     One row per body paragraph: `side` (`article`/`baseline`), `source`, `block`, `position_pct`

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..analyse import analyse, analyse_baselines
+from ..analyse.analysed import ArticleLike
 from ..errors import ToneAnalysisError
 from ..load import Article
 from ..text import stop_words as english_stop_words
@@ -53,8 +54,9 @@ def term_counts(articles: list[Article], *, roles=ROLES, stop_words: bool = Fals
     return counts
 
 
-def distinctive_terms(article, baselines, *, min_count: int = 2, prior: float | Mapping = 500.0,
-                      roles=ROLES, stop_words: bool = False) -> pd.DataFrame:
+def distinctive_terms(article: ArticleLike, baselines: ArticleLike | list | tuple, *, min_count: int = 2,
+                      prior: float | Mapping = 500.0,
+                      roles: tuple[str, ...] = ROLES, stop_words: bool = False) -> pd.DataFrame:
     """Terms (unigrams and bigrams) that separate `article` from `baseline`, by log-odds with an informative prior.
 
     `article` and `baselines` are analysed articles, Articles, file paths or strings; `baselines` may

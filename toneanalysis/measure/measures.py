@@ -21,8 +21,10 @@ import numpy as np
 import pandas as pd
 
 from ..analyse import analyse, find_loaded_terms, find_quotes, reporting_verbs, score_paragraphs
+from ..analyse.analysed import ArticleLike
 from ..analyse.tone import NEUTRAL_BAND
 from ..errors import ToneAnalysisError
+from ..lexicon import LexiconLike
 
 BODY = "paragraph"
 
@@ -100,7 +102,7 @@ def role_tone(paragraphs: pd.DataFrame, role: str) -> float:
     return ratio(BY_NAME["tone"], *unit_values(BY_NAME["tone"], rows))
 
 
-def piece_measures(article, *, lexicon=None) -> pd.Series:
+def piece_measures(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.Series:
     """Every measure of one piece (see the module docstring), by name: the body measures of
     `MEASURES`, then `headline_tone`, `caption_tone`, and the sizes `n_paragraphs` and `n_words` (body).
 
@@ -149,7 +151,7 @@ def _share(part: float, whole: float) -> float:
     return float(part / whole) if whole else math.nan
 
 
-def voice_summary(article, *, lexicon=None) -> VoiceSummary:
+def voice_summary(article: ArticleLike, *, lexicon: LexiconLike = None) -> VoiceSummary:
     """Loaded terms by voice, quotes by kind, attribution verbs by kind, in the body of one article.
 
     >>> lexicon = {"tyrant": {"category": "name_calling", "weight": 3, "framing": "negative",

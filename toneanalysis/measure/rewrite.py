@@ -19,9 +19,11 @@ import pandas as pd
 from lemminflect import getAllInflections, getInflection
 
 from ..analyse import analyse, find_loaded_terms, score_paragraphs
+from ..analyse.analysed import ArticleLike
 from ..analyse.attribution import VOICES
 from ..analyse.engine import score_rows
 from ..errors import ToneAnalysisError
+from ..lexicon import LexiconLike
 from ..text import normalise
 from .measures import measure_value
 
@@ -124,7 +126,8 @@ def check_voices(voices) -> tuple[str, ...]:
     return voices
 
 
-def neutral_rewrite(article, *, lexicon=None, voices=("editorial", "scare_quote")) -> pd.DataFrame:
+def neutral_rewrite(article: ArticleLike, *, lexicon: LexiconLike = None,
+                    voices: str | tuple[str, ...] = ("editorial", "scare_quote")) -> pd.DataFrame:
     """Each scored block beside its neutral rewrite, with the tone of both.
 
     Columns: `block`, `role`, `text`, `rewritten`, `n_words`, `n_words_rewritten`, `tone`,

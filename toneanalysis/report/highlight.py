@@ -18,6 +18,8 @@ from importlib import resources
 from pathlib import Path
 
 from ..analyse import analyse, find_loaded_terms, score_paragraphs
+from ..analyse.analysed import ArticleLike
+from ..lexicon import LexiconLike
 
 # Why the colours: the same diverging scale as the charts (red negative, blue positive, none at 0).
 NEGATIVE_RGB = (178, 24, 43)
@@ -63,7 +65,7 @@ def _marked(text: str, hits: list, first_note: int) -> str:
     return "".join(out)
 
 
-def highlight_html(article, *, lexicon=None, show_unscored: bool = True, tint: bool = True,
+def highlight_html(article: ArticleLike, *, lexicon: LexiconLike = None, show_unscored: bool = True, tint: bool = True,
                    notes: bool = True) -> str:
     """The article as one self-contained HTML fragment with loaded terms highlighted.
 
@@ -131,6 +133,6 @@ class Highlighted:
                               f"</head><body>{self.html}</body></html>\n", encoding="utf-8")
 
 
-def highlighted(article, **options) -> Highlighted:
+def highlighted(article: ArticleLike, **options) -> Highlighted:
     """`highlight_html` wrapped to display inline in a notebook: `ta.highlighted(article)`."""
     return Highlighted(highlight_html(article, **options))
