@@ -10,7 +10,7 @@ from conftest import ROOT
 PACKAGE = ROOT / "toneanalysis"
 # Lower layers first; a module may import its own layer or lower ones, never a higher one.
 LAYERS = [
-    {"errors", "text"},
+    {"errors", "text", "cache"},
     {"lexicon"},
     {"load"},
     {"analyse"},

@@ -23,10 +23,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from .cache import cached_json, digest
 from .errors import ToneAnalysisError
 from .text import nlp, normalise
 
 COLUMNS = ("term", "category", "weight", "framing", "neutral", "exceptions")
+PATTERNS_FORMAT = "patterns-1"  # bump when `Lexicon._patterns` changes what it returns
 REQUIRED = ("term", "category", "weight", "framing")
 CATEGORIES = (
     "name_calling", "emotive_adjective", "loaded_noun", "loaded_verb", "loaded_metaphor",
@@ -109,27 +111,41 @@ class Lexicon:
 
     def _compile(self):
         from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
 
-        pipeline = nlp()
-        matcher = PhraseMatcher(pipeline.vocab, attr="LOWER")
+        vocab = nlp().vocab
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        patterns = cached_json("lexicon-patterns", self._patterns_key(), self._patterns, valid=_valid_patterns)
+        for key, group in itertools.groupby(patterns, key=lambda pattern: pattern[0]):
+            matcher.add(key, [Doc(vocab, words=words, spaces=spaces) for _, words, spaces in group])
+        return matcher
+
+    def _patterns_key(self) -> str:
+        from importlib.metadata import version
+
+        # The patterns depend on the terms and exceptions, and on how spaCy tokenises and lemminflect inflects.
+        return digest(PATTERNS_FORMAT, version("spacy"), version("lemminflect"),
+                      *self.entries["term"], *self.entries["exceptions"])
+
+    def _patterns(self) -> list[tuple[str, list[str], list[bool]]]:
+        """(matcher key, token texts, trailing spaces) of every surface form of every entry: `T<row>` for
+        a term's forms, `X<row>` for the forms of its exception phrases."""
         # A form belongs to the entry written that way ("crook" vs "crooked"); else to the first entry.
         owner = {term: i for i, term in zip(self.entries.index, self.entries["term"])}
         for i, term in zip(self.entries.index, self.entries["term"]):
             for form in expand(term):
                 owner.setdefault(form, i)
-        keys, patterns = [], []
+        keys, forms = [], []
         for form, i in sorted(owner.items(), key=lambda item: item[1]):
             keys.append(f"T{i}")
-            patterns.append(form)
+            forms.append(form)
         for i, exceptions in zip(self.entries.index, self.entries["exceptions"]):
             for phrase in filter(None, (p.strip() for p in exceptions.split(";"))):
                 for form in expand(phrase):
                     keys.append(f"X{i}")
-                    patterns.append(form)
-        docs = pipeline.tokenizer.pipe(patterns, batch_size=1000)
-        for key, group in itertools.groupby(zip(keys, docs), key=lambda pair: pair[0]):
-            matcher.add(key, [doc for _, doc in group])
-        return matcher
+                    forms.append(form)
+        docs = nlp().tokenizer.pipe(forms, batch_size=1000)
+        return [(key, [t.text for t in doc], [bool(t.whitespace_) for t in doc]) for key, doc in zip(keys, docs)]
 
     def match(self, doc) -> list[tuple[int, int, int]]:
         """(entry index, start char, end char) of each loaded term in a spaCy Doc, longest match first.
@@ -154,6 +170,12 @@ class Lexicon:
                 kept.append((entry, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
                 last_end = e
         return kept
+
+
+def _valid_patterns(data) -> bool:
+    return isinstance(data, list) and all(
+        isinstance(p, list) and len(p) == 3 and isinstance(p[0], str) and isinstance(p[1], list)
+        and isinstance(p[2], list) and len(p[1]) == len(p[2]) for p in data)
 
 
 def _fail(source: str, row: int | None, column: str | None, problem: str):

@@ -1,0 +1,77 @@
+"""The lexicon's compiled patterns are cached on disk: the same matches, and never a wrong one."""
+
+import json
+
+import pytest
+from conftest import SAMPLE
+
+import toneanalysis as ta
+from toneanalysis import cache
+from toneanalysis.lexicon import Lexicon
+
+SMALL = {
+    "tyrant": {"category": "name_calling", "weight": 3, "framing": "negative", "neutral": "leader"},
+    "lash out": {"category": "loaded_verb", "weight": 2, "framing": "negative", "neutral": "criticise"},
+    "regime": {"category": "loaded_noun", "weight": 2, "framing": "negative", "neutral": "government",
+               "exceptions": "tax regime"},
+}
+TEXT = "The tyrants lashed out at the regime. The new tax regime starts in May, tyrant-free."
+
+
+def hits(lexicon, text=TEXT):
+    return ta.find_loaded_terms(text, lexicon=Lexicon(lexicon.entries))[["start", "end", "term"]].values.tolist()
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("TONEANALYSIS_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_a_second_compile_reads_the_cache_and_matches_the_same(folder):
+    lexicon = ta.load_lexicon(SMALL)
+    first = hits(lexicon)
+    [written] = folder.glob("lexicon-patterns-*.json")
+    assert hits(lexicon) == first == [[4, 11, "tyrant"], [12, 22, "lash out"], [30, 36, "regime"],
+                                      [72, 78, "tyrant"]]
+    assert written.stat().st_size > 0 and list(folder.glob("*.partial")) == []
+
+
+def test_the_default_lexicon_matches_the_same_from_the_cache(folder):
+    default = ta.default_lexicon()
+    cold = hits(default, SAMPLE.read_text(encoding="utf-8"))
+    assert list(folder.glob("lexicon-patterns-*.json"))
+    assert hits(default, SAMPLE.read_text(encoding="utf-8")) == cold and len(cold) > 20
+
+
+def test_other_entries_are_another_cache_file(folder):
+    hits(ta.load_lexicon(SMALL))
+    hits(ta.load_lexicon({**SMALL, "snarling": {"category": "emotive_adjective", "weight": 2,
+                                                 "framing": "negative", "neutral": "smiling"}}))
+    assert len(list(folder.glob("lexicon-patterns-*.json"))) == 2
+
+
+@pytest.mark.parametrize("damage", ["not json", "[1, 2, 3]", '[["T0", ["a"], []]]', ""])
+def test_a_damaged_cache_file_is_recomputed(folder, damage):
+    lexicon = ta.load_lexicon(SMALL)
+    expected = hits(lexicon)
+    [written] = folder.glob("lexicon-patterns-*.json")
+    written.write_text(damage, encoding="utf-8")
+    assert hits(lexicon) == expected
+    assert json.loads(written.read_text(encoding="utf-8"))  # written again, whole
+
+
+def test_off_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("TONEANALYSIS_CACHE", "off")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    assert cache.cache_dir() is None
+    assert hits(ta.load_lexicon(SMALL))[0] == [4, 11, "tyrant"]
+    assert list(tmp_path.rglob("*.json")) == []
+
+
+def test_an_unwritable_cache_is_only_slower(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("TONEANALYSIS_CACHE", str(blocker / "cache"))  # a folder under a file: cannot be made
+    assert hits(ta.load_lexicon(SMALL))[0] == [4, 11, "tyrant"]
