@@ -107,3 +107,38 @@ def test_bad_input():
                                          "tone": [0.1], "n_replaced": [0]}))
     with pytest.raises(ta.ToneAnalysisError, match="DataFrame"):
         ta.rewrite_summary([1, 2])
+
+
+# --- grammar: a replacement stands where the loaded word stood (texts written for these tests) -----
+
+GRAMMAR = {
+    "hit out": {"category": "loaded_verb", "weight": 2, "framing": "negative", "neutral": "criticise"},
+    "lash out": {"category": "loaded_verb", "weight": 2, "framing": "negative", "neutral": "criticise"},
+    "bloodbath": {"category": "loaded_noun", "weight": 3, "framing": "negative", "neutral": "heavy losses"},
+    "snarling": {"category": "emotive_adjective", "weight": 2, "framing": "negative", "neutral": "scowl"},
+    "furious": {"category": "emotive_adjective", "weight": 2, "framing": "negative", "neutral": "angry"},
+}
+
+
+@pytest.mark.parametrize("text, rewritten", [
+    # A phrasal verb takes its preposition with it; a base-and-past form after a subject reads as past.
+    ("Councillor Ada Lowe hit out at the budget.", "Councillor Ada Lowe criticised the budget."),
+    ("Residents will lash out at the plan.", "Residents will criticise the plan."),
+    ("The unions lashed out against ministers.", "The unions criticised ministers."),
+    # The article agrees with a plural replacement.
+    ("The vote was a bloodbath for the governing party.", "The vote was heavy losses for the governing party."),
+    # An adjective is replaced by an adjective, or left and marked.
+    ("A furious mayor left the room.", "An angry mayor left the room."),
+    ("The snarling dog barked at the postman.", "The snarling dog barked at the postman."),
+])
+def test_the_rewrite_keeps_grammar(text, rewritten):
+    table = ta.neutral_rewrite(text, lexicon=GRAMMAR)
+    assert table["rewritten"].iloc[0] == rewritten
+
+
+def test_a_kept_term_is_marked_and_not_counted():
+    table = ta.neutral_rewrite("The snarling dog met a furious cat.", lexicon=GRAMMAR)
+    row = table.iloc[0]
+    assert row["rewritten"] == "The snarling dog met an angry cat."
+    assert row["n_replaced"] == 1
+    assert row["replacements"] == "snarling (kept: 'scowl' is not an adjective); furious → angry"

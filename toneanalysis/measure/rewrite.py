@@ -25,6 +25,7 @@ from ..analyse.engine import score_rows
 from ..errors import ToneAnalysisError
 from ..lexicon import LexiconLike
 from ..text import normalise
+from .grammar import is_plural, particle_preposition, reads_as_past, same_kind
 from .measures import measure_value
 
 REWRITE_COLUMNS = ["block", "role", "text", "rewritten", "n_words", "n_words_rewritten", "tone", "tone_rewritten",
@@ -42,19 +43,24 @@ def _inflect_word(neutral: str, term: str, written: str) -> str:
     return neutral
 
 
-def replacement(term: str, neutral: str, written: str) -> str:
-    """The neutral wording for one occurrence of a loaded term, inflected and cased like `written`.
+def replacement(term: str, neutral: str, written: str, *, past: bool = False) -> str:
+    """The neutral wording for one occurrence of a loaded term, inflected and cased like `written`;
+    `past` reads a form that is both base and past ("hit out") as the past.
 
     >>> replacement("tyrant", "leader", "Tyrants")
     'Leaders'
     >>> replacement("slam", "criticise", "slammed")
+    'criticised'
+    >>> replacement("hit out", "criticise", "hit out", past=True)
     'criticised'
     """
     if not neutral:
         return ""
     t_words, n_words = term.split(), neutral.split()
     w_words = normalise(written).lower().replace("-", " ").split()
-    if len(w_words) == len(t_words) and n_words:
+    if past and w_words == t_words and n_words:
+        n_words[0] = (getInflection(n_words[0], tag="VBD") or (n_words[0],))[0]
+    elif len(w_words) == len(t_words) and n_words:
         # A phrase inflects its last word ("axes of evil") or, for a verb phrase, its first ("lashed out").
         if w_words[-1] != t_words[-1]:
             n_words[-1] = _inflect_word(n_words[-1], t_words[-1], w_words[-1])
@@ -78,7 +84,8 @@ def _a_or_an(text: str, at: int, following: str) -> str:
 
 def rewrite_block(text: str, hits, quotes=()) -> tuple[str, list[str]]:
     """Rewrite one block's text. `hits` are (start, end, term, neutral) into `text`; `quotes` are
-    (start, end) of scare quotes. Returns the rewritten text and "old → new" notes in reading order.
+    (start, end) of scare quotes. Returns the rewritten text and "old → new" notes in reading order;
+    a term with no replacement that fits the grammar (`grammar`) is left and noted "(kept: ...)".
 
     >>> rewrite_block("The tyrants met.", [(4, 11, "tyrant", "leader")])
     ('The leaders met.', ['tyrants → leaders'])
@@ -88,15 +95,21 @@ def rewrite_block(text: str, hits, quotes=()) -> tuple[str, list[str]]:
     notes = []
     for start, end, term, neutral in sorted(hits, reverse=True):
         written = text[start:end]
-        new = replacement(term, neutral, written)
+        new = replacement(term, neutral, written, past=reads_as_past(term, text[:start]))
+        if new and not same_kind(written, new, text[:start], text[end:]):
+            notes.append(f"{written} (kept: {new!r} is not an adjective)")  # left, not mangled
+            continue
         notes.append(f"{written} → {new or '∅'}")
         if any(q_start == start and q_end == end for q_start, q_end in quotes):
             start, end = start - 1, end + 1  # the scare quote goes with the term
         if new:
+            end += particle_preposition(term, new, text[end:])
             before = text[:start]
             if written.lower().endswith(" " + new.lower()):
                 # Only a modifier went ("illegal war" → "war"): "brutal and illegal war" → "brutal war".
                 before = re.sub(r"\s(?:and|or)\s$", " ", before)
+            if is_plural(new) and not is_plural(written):
+                before = re.sub(r"\b[Aa]n?\s+$", "", before)  # "a bloodbath" → "heavy losses"
             text = before + new + text[end:]
             start = len(before)
             text = _a_or_an(text, start, new) if start else text
@@ -152,7 +165,7 @@ def neutral_rewrite(article: ArticleLike, *, lexicon: LexiconLike = None,
         spans = list(zip(mine["start"], mine["end"], mine["term"], mine["neutral"]))
         text, changes = rewrite_block(row.text, spans, [(s, e) for blk, s, e in scare if blk == row.block])
         rewritten.append(text)
-        counts.append(len(changes))
+        counts.append(sum("→" in note for note in changes))
         notes.append("; ".join(changes))
     # Only the blocks that changed are scored again; the others keep the analysis they have.
     changed = [i for i, n in enumerate(counts) if n]
