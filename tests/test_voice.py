@@ -361,3 +361,32 @@ def test_paired_accounts_quote_the_same_words_but_attribute_them_differently(eve
     assert words["loaded"] == words["plain"] and words["plain"]  # README: same quotations in both
     assert colouring["plain"] == 0  # README: the plain versions attribute with "said"
     assert colouring["loaded"] >= 1
+
+
+# ---------------------------------------------------------------- speech that names, titles, agents
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    # X called Y "Z": words between the verb and the quote make it speech, not a name for a thing.
+    ('The union called the offer "an insult to every driver".', "an insult to every driver", "The union"),
+    # A relative clause: its antecedent speaks, even as the object of a preposition.
+    ('The march was led by Ama Osei, who called the cuts a "slow betrayal".', "slow betrayal", "Ama Osei"),
+    # A passive agent after the quote: "told to ... by X".
+    ('Traders say they were told to "keep their heads down" by market managers.', "keep their heads down",
+     "market managers"),
+])
+def test_speech_verbs_with_objects_relatives_and_agents(text, quoted, speaker):
+    found = ta.find_quotes(text)
+    assert found[["text", "kind", "speaker"]].values.tolist() == [[quoted, "direct", speaker]]
+
+
+def test_a_title_after_a_quote_is_the_person_named_with_it_earlier():
+    text = ("Harbour fees to rise\n\nCouncil leader Mina Patel defended the rise on Monday.\n\n"
+            "\u201cThe harbour has to pay its way,\u201d the leader said.")
+    found = ta.find_quotes(text)
+    assert found["speaker"].tolist() == ["Mina Patel"]
+
+
+def test_a_naming_verb_right_before_a_quote_still_names_a_thing():
+    found = ta.find_quotes('A campaign called "Save Our Ferry" has started.')
+    assert found["kind"].tolist() == ["scare"]

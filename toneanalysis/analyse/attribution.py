@@ -114,7 +114,8 @@ def _agent(text: str) -> tuple[str, str] | None:
     return speaker_after(by.group(1)) if by else None
 
 
-def _verb_speaker(t: _Text, start: int, end: int, lemma: str, tag: str, *, quote_end: int | None = None):
+def _verb_speaker(t: _Text, start: int, end: int, lemma: str, tag: str, *, quote_end: int | None = None,
+                  quote_start: int | None = None):
     """The speaker of one attribution verb: its subject, its agent if passive, or what follows it."""
     sentence = _sentence_start(t, start)
     head = t.masked[sentence:start]
@@ -135,10 +136,12 @@ def _verb_speaker(t: _Text, start: int, end: int, lemma: str, tag: str, *, quote
         return speaker_after(after)
     found = subject_before(head)
     # "a campaign called ‘Save Our Bus’" names a thing; "locals have branded", "campaigners called"
-    # are people speaking (an auxiliary or a plural subject).
-    if (found and lemma in NAMING_VERBS and found[1] == "description"
+    # are people speaking (an auxiliary or a plural subject), and so is "the group called the
+    # decision ‘a betrayal’": words between the verb and the quote are its object, so it is speech.
+    spoken_of = quote_start is not None and bool(word_tokens(t.masked[end:quote_start - 1]))
+    if (found and lemma in NAMING_VERBS and found[1] == "description" and not spoken_of
             and not (words and words[-1].lower() in ("has", "have", "had")) and not found[0].endswith("s")):
-            return None
+        return None
     return found
 
 
@@ -169,7 +172,7 @@ def _attribute(t: _Text, start: int, end: int, closed: bool, verbs, table, patte
     for v_start, v_end, lemma, _, tag in reversed([v for v in verbs if sentence <= v[0] < start - 1]):
         if tag == "VBG":
             continue
-        found = _verb_speaker(t, v_start, v_end, lemma, tag, quote_end=end if closed else None)
+        found = _verb_speaker(t, v_start, v_end, lemma, tag, quote_end=end if closed else None, quote_start=start)
         if found:
             return found
     return None

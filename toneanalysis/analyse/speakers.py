@@ -100,6 +100,16 @@ def word_tokens(text: str) -> list[str]:
     return re.findall(r"[^\s\u25a1\"]+", text)
 
 
+def _named(run: list[str], tokens: list[str] | None = None) -> tuple[str, str]:
+    """A name run as a speaker: a name without its titles, or, when the run is only a title ("the MP",
+    "the Mayor"), a description for the article to resolve ("Local MP Tom Reddy")."""
+    if all(t.lower().rstrip(".") in TITLE_WORDS for t in run):
+        before = tokens[:len(tokens) - len(run)] if tokens else []
+        determiner = [before[-1]] if before and before[-1].lower() in DETERMINERS else []
+        return " ".join(determiner + run), "description"
+    return " ".join(strip_titles(run)), "name"
+
+
 def subject_before(head: str) -> tuple[str, str] | None:
     """(speaker, how) for the subject that ends `head` (the text up to a verb): how is name/pronoun/description."""
     tokens = [t for t in head.split() if t]
@@ -107,6 +117,11 @@ def subject_before(head: str) -> tuple[str, str] | None:
                       or (tokens[-1].islower() and tokens[-1].endswith("ly") and len(tokens[-1]) > 4
                           and tokens[-1] not in _LY_NOUNS)):
         tokens.pop()
+    if len(tokens) > 1 and tokens[-1].lower() == "who":
+        # "led by Priya Nandakumar, who called ...": the relative clause's antecedent speaks, object
+        # of a preposition or not.
+        run = _name_run([tokens[-2].rstrip(",")] if len(tokens) == 2 else [*tokens[:-2], tokens[-2].rstrip(",")])
+        return (_named(run) if run else None)
     if tokens and tokens[-1].endswith(","):
         # Appositions: "Jens Stoltenberg, the NATO secretary general, said", "The opposition's
         # spokesman, David Orme, said", "Dev Patel, 49, whose shop is in the zone, said": the
@@ -125,7 +140,7 @@ def subject_before(head: str) -> tuple[str, str] | None:
         return tokens[-1], "pronoun"
     run = _subject_run(tokens)
     if run:
-        return " ".join(strip_titles(run)), "name"
+        return _named(run, tokens)
     if tokens[-1].lower() in FUNCTION_WORDS:
         return None  # "... of a loyal workforce and"
     description: list[str] = []
@@ -155,17 +170,19 @@ def speaker_after(tail: str) -> tuple[str, str] | None:
     if tokens[0].lower() in PRONOUNS and len(tokens) == 1:
         return tokens[0], "pronoun"
     run = _name_run(tokens)
-    if run:
-        return " ".join(strip_titles(run)), "name"
+    if run and _named(run, tokens)[1] == "name":
+        return _named(run, tokens)
     rest = tail[len(first):]
     appositive = re.match(r",\s*((?:[A-Z][\w'\-]*\s?)+)", rest)
     if appositive:
-        run = _name_run(appositive.group(1).split())
-        if run:
-            return " ".join(strip_titles(run)), "name"
+        named = _name_run(appositive.group(1).split())
+        if named:
+            return " ".join(strip_titles(named)), "name"
+    if run:
+        return _named(run, tokens)  # a title only: "said the MP"
     if len(tokens) <= 5 and (tokens[0].lower() in DETERMINERS or tokens[0].endswith("'s")):
         return " ".join(tokens), "description"
-    if len(tokens) == 1 and tokens[0].islower() and tokens[0].endswith("s"):
-        return tokens[0], "description"  # "according to aides"
+    if len(tokens) <= 3 and all(t.islower() and t.isalpha() for t in tokens) and tokens[-1].endswith("s"):
+        return " ".join(tokens), "description"  # "according to aides", "by council officials"
     return None
 
