@@ -106,3 +106,32 @@ def test_bad_window_and_top():
         ta.actor_tone("Putin came.", {"Putin": ["Putin"]}, lexicon=LEXICON, window=-1)
     with pytest.raises(ta.ToneAnalysisError, match="top"):
         ta.default_actors("Putin came.", top=0)
+
+
+PLACES = {
+    "vowed": {"category": "loaded_verb", "weight": 2, "framing": "negative", "neutral": "said"},
+    "arrogant": {"category": "emotive_adjective", "weight": 2, "framing": "negative", "neutral": "confident"},
+    "reckless": {"category": "emotive_adjective", "weight": 2, "framing": "negative", "neutral": "risky"},
+}
+
+
+def test_a_verb_belongs_to_its_subject_not_to_the_place_before_it():
+    text = "Angry residents in Fenmoor vowed to fight on. Later the Fenmoor council vowed to listen."
+    table = ta.actor_tone(text, {"Fenmoor": ["Fenmoor"]}, lexicon=PLACES)
+    assert table["describing_terms"].tolist() == ["vowed"]  # the second: "the Fenmoor council vowed"
+    assert table["n_describing"].tolist() == [1]
+
+
+def test_a_speakers_words_do_not_describe_someone_outside_the_quote():
+    text = 'Mayor Lin Ode said "the plan is reckless" as Tom Reddy listened. The arrogant Reddy left.'
+    table = ta.actor_tone(text, {"Reddy": ["Tom Reddy", "Reddy"], "Ode": ["Lin Ode"]}, lexicon=PLACES)
+    described = dict(zip(table["actor"], table["describing_terms"]))
+    assert described == {"Reddy": "arrogant", "Ode": ""}
+
+
+def test_places_are_marked_as_places():
+    text = ("Flooding hit homes in Marsby overnight. Crews from Delton drove to Marsby at dawn. "
+            "Delton sent pumps, and Delton's mayor thanked them. Water in Marsby fell by noon.")
+    kinds = dict(zip(*ta.actor_tone(text, {"Marsby": ["Marsby"], "Delton": ["Delton"]}, lexicon=PLACES)[
+        ["actor", "kind"]].T.values))
+    assert kinds == {"Marsby": "place", "Delton": "name"}

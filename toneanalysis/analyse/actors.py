@@ -26,7 +26,7 @@ from .analysed import ArticleLike, analyse
 from .speakers import TITLE_WORDS, strip_titles
 from .tables import find_loaded_terms, score_sentences
 
-ACTOR_COLUMNS = ["actor", "aliases", "n_mentions", "n_sentences", "tone_mean", "tone_min", "tone_max",
+ACTOR_COLUMNS = ["actor", "kind", "aliases", "n_mentions", "n_sentences", "tone_mean", "tone_min", "tone_max",
                  "loaded_in_sentences", "n_describing", "describing_weight", "describing_terms"]
 
 _MONTHS_DAYS = {
@@ -170,8 +170,25 @@ def _distance(text: str, hit: tuple[int, int], mention: tuple[int, int], window:
     return n if n <= window else None
 
 
-def _owners(hits: pd.DataFrame, texts: dict, mentions_of: dict, window: int) -> dict[int, set[str]]:
-    """hit row → the actor(s) it describes: those with the nearest qualifying mention."""
+# A name after one of these is where something happens ("residents in Fenmoor vowed"), not who acts.
+_LOCATIVE = re.compile(r"\b(?:in|at|to|from|near|across|into|outside|inside|around|throughout|of)\s+(?:the\s+)?$",
+                       re.I)
+_VERB_CATEGORIES = {"loaded_verb", "doubt_verb"}
+
+
+def _quote_of(quotes: list[tuple[int, int]], position: int) -> int | None:
+    return next((i for i, (a, b) in enumerate(quotes) if a <= position < b), None)
+
+
+def _owners(hits: pd.DataFrame, texts: dict, mentions_of: dict, window: int, quotes: dict) -> dict[int, set[str]]:
+    """hit row → the actor(s) it describes: those with the nearest qualifying mention.
+
+    A mention qualifies when it is in the same clause (`_distance`), inside the same attributed
+    quotation as the hit or outside all of them (a speaker's words describe what the speaker
+    describes; scare quotes are the outlet's own), and, for a
+    verb, when it can be the verb's subject: not the place after a preposition ("residents in Fenmoor
+    vowed" is the residents' vow).
+    """
     owners = {}
     for hit in hits.itertuples():
         best, who = None, set()
@@ -179,7 +196,12 @@ def _owners(hits: pd.DataFrame, texts: dict, mentions_of: dict, window: int) -> 
             for block, span in mentions:
                 if block != hit.block:
                     continue
-                d = _distance(texts[block], (hit.start, hit.end), span, window)
+                text = texts[block]
+                if _quote_of(quotes[block], hit.start) != _quote_of(quotes[block], span[0]):
+                    continue
+                if hit.category in _VERB_CATEGORIES and _LOCATIVE.search(text[:span[0]]):
+                    continue
+                d = _distance(text, (hit.start, hit.end), span, window)
                 if d is None:
                     continue
                 if best is None or d < best:
@@ -190,13 +212,22 @@ def _owners(hits: pd.DataFrame, texts: dict, mentions_of: dict, window: int) -> 
     return owners
 
 
+def _kind(mentions: list, texts: dict) -> str:
+    """`place` when at least half the mentions follow a locative preposition ("in Fenmoor", "to
+    Pyongyang"), else `name`."""
+    located = sum(bool(_LOCATIVE.search(texts[block][:start])) for block, (start, _) in mentions)
+    return "place" if mentions and located * 2 >= len(mentions) else "name"
+
+
 def actor_tone(article: ArticleLike, actors: Mapping[str, list[str] | str] | None = None, *,
                lexicon: LexiconLike = None, top: int = 6, window: int = 3) -> pd.DataFrame:
     """One row per actor: the tone of the sentences that mention them, and the loaded words near them.
 
     `actors` maps a label to its aliases; None uses `default_actors(article, top=top)` (an empty
     table when the article names no one).
-    Columns: `actor`, `aliases` ("; "-joined), `n_mentions`, `n_sentences` (mentioning sentences),
+    Columns: `actor`, `kind` (`place` when half the mentions or more follow "in", "to", "from"...:
+    where things happen rather than who acts; else `name`), `aliases` ("; "-joined), `n_mentions`,
+    `n_sentences` (mentioning sentences),
     `tone_mean`/`tone_min`/`tone_max` (of those sentences' `tone`), `loaded_in_sentences` (loaded
     terms anywhere in them), `n_describing`, `describing_weight`, `describing_terms` (loaded terms in
     the same clause as a mention, at most `window` words away).
@@ -221,7 +252,10 @@ def actor_tone(article: ArticleLike, actors: Mapping[str, list[str] | str] | Non
     texts = {b.index: p.normal for b, p in zip(a.scored_blocks, a.parsed)}
     mentions_of = {label: [(block, span) for block, text in texts.items() for span in _mentions(text, aliases)]
                    for label, aliases in actors.items()}
-    owners = _owners(hits, texts, mentions_of, window)
+    # Attributed quotations only: scare quotes are the outlet's own words, in its own clause.
+    quotes = {b.index: [(q.start, q.end) for q in a.quotes if q.block == b.index and q.kind == "direct"]
+              for b in a.scored_blocks}
+    owners = _owners(hits, texts, mentions_of, window, quotes)
     rows = []
     for label, aliases in actors.items():
         mentions = mentions_of[label]
@@ -235,7 +269,7 @@ def actor_tone(article: ArticleLike, actors: Mapping[str, list[str] | str] | Non
         sentence_hits = hits[[k in keys for k in zip(hits["block"], hits["sentence"])]]
         describing = [hit for hit in hits.itertuples() if owners.get(hit.Index) and label in owners[hit.Index]]
         rows.append((
-            label, "; ".join(sorted(aliases)), len(mentions), len(chosen),
+            label, _kind(mentions, texts), "; ".join(sorted(aliases)), len(mentions), len(chosen),
             float(chosen["tone"].mean()) if len(chosen) else float("nan"),
             float(chosen["tone"].min()) if len(chosen) else float("nan"),
             float(chosen["tone"].max()) if len(chosen) else float("nan"),
