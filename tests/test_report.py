@@ -181,11 +181,11 @@ def test_unreadable_article_is_one_line_and_runs_nothing(tmp_path, cli):
 
 
 def test_output_is_checked_before_any_notebook_runs(tmp_path, cli):
-    wrong = cli("report", SAMPLE, "-o", tmp_path / "report.pdf")
+    wrong = cli("report", SAMPLE, "-o", tmp_path / "report.docx")
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
-    assert wrong.stderr.strip().splitlines()[-1].startswith(f"toneanalysis: error: {tmp_path / 'report.pdf'}: ")
+    assert wrong.stderr.strip().splitlines()[-1].startswith(f"toneanalysis: error: {tmp_path / 'report.docx'}: ")
     assert ".html" in wrong.stderr and "checking" not in wrong.stderr and "running" not in wrong.stderr
-    assert not (tmp_path / "report.pdf").exists()
+    assert not (tmp_path / "report.docx").exists()
     (tmp_path / "file").write_text("")
     under_a_file = cli("report", SAMPLE, "-o", tmp_path / "file" / "r.html")
     assert under_a_file.returncode == 2 and "running" not in under_a_file.stderr
@@ -197,7 +197,7 @@ def test_where_the_report_goes(tmp_path):
     assert report.report_target("a/piece.txt", tmp_path) == tmp_path / "piece.html"  # an existing folder
     assert report.report_target("piece.html", f"{tmp_path / 'new'}/") == tmp_path / "new" / "piece.html"
     assert report.report_target("piece.txt", tmp_path / "out.HTM") == tmp_path / "out.HTM"
-    for name in ["out.pdf", "out", "out.html.txt"]:
+    for name in ["out.docx", "out", "out.html.txt"]:
         with pytest.raises(ta.ToneAnalysisError, match=rf"^{re.escape(str(tmp_path / name))}: .*\.html"):
             report.report_target("piece.txt", tmp_path / name)
 
@@ -269,3 +269,25 @@ def test_a_notebook_without_the_parameters_is_refused_before_running(tmp_path):
     with pytest.raises(ta.ToneAnalysisError, match=r"^01-old\.ipynb: .* does not set baseline_paths, lexicon_path \("):
         report.build_report(SAMPLE, folder=tmp_path, output=tmp_path / "r.html", progress=None)
     assert not (tmp_path / "r.html").exists()
+
+
+def test_a_pdf_is_printed_by_chromium(tmp_path, monkeypatch):
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium (make test installs it)")
+
+    def fake_run(paths, parameters, **options):  # the notebooks' run is the session fixture's to test
+        cell = nbformat.v4.new_markdown_cell("# Tyrants meet\n\nThe summary comes first.")
+        return [nbformat.v4.new_notebook(cells=[cell]) for _ in paths]
+
+    monkeypatch.setattr(report, "run_notebooks", fake_run)
+    written = report.build_report(SAMPLE, output=tmp_path / "piece.pdf", progress=None)
+    data = written.read_bytes()
+    assert written == tmp_path / "piece.pdf" and data[:5] == b"%PDF-"
+    assert b"/Type /Page" in data.replace(b"/Type/", b"/Type /")  # at least one printed page
+
+
+def test_no_browser_no_pdf_and_nothing_runs(tmp_path, monkeypatch, cli):
+    monkeypatch.setenv("TONEANALYSIS_CHROMIUM", "no-such-browser")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    done = cli("report", SAMPLE, "-o", tmp_path / "piece.pdf")
+    assert done.returncode == 2 and "writing a PDF needs Chromium" in done.stderr and "running" not in done.stderr

@@ -1,7 +1,7 @@
 """The `toneanalysis` command: parse arguments, call the package's functions, write the result.
 
     toneanalysis score ARTICLE|FOLDER [--format table|csv|json] [--lexicon CSV] [--jobs N] [--pattern GLOB]
-    toneanalysis report ARTICLE [--baseline FILE ...] [--lexicon CSV] [-o OUT.html]
+    toneanalysis report ARTICLE [--baseline FILE ...] [--lexicon CSV] [-o OUT.html|OUT.pdf|FOLDER]
 """
 
 from __future__ import annotations
@@ -84,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--baseline", action="extend", nargs="+", default=[], metavar="FILE",
                         help="neutral accounts of the same event to compare with (adds the comparison notebook)")
     report.add_argument("--lexicon", help="a lexicon CSV to use instead of the default one")
-    report.add_argument("-o", "--output", metavar="OUT.html", help="where to write it (default reports/ARTICLE.html)")
+    report.add_argument("-o", "--output", metavar="OUT.html|OUT.pdf|FOLDER",
+                        help="where to write it: an HTML page, a PDF (printed by Chromium), or a folder "
+                             "(default reports/ARTICLE.html)")
     report.set_defaults(run=_report)
     return parser
 

@@ -34,6 +34,7 @@ from ..errors import ToneAnalysisError
 from ..lexicon import load_lexicon
 from ..load import load_article
 from .defuse import defuse
+from .pdf import browser, write_pdf
 
 # Package data (pyproject.toml declares it). In the repository `notebooks` is a symlink to the
 # top-level notebooks/, the one copy; a wheel carries the notebooks as regular files there.
@@ -61,8 +62,9 @@ _NUMBERED = re.compile(r"^(\d\d)-.+\.ipynb$")
 
 TEMPLATE_NAME = "toneanalysis-report.html.j2"
 
-# What `-o` may name: the report is one HTML file.
+# What `-o` may name: the report is one HTML page, or that page printed to PDF.
 HTML_SUFFIXES = (".html", ".htm")
+OUTPUT_SUFFIXES = (*HTML_SUFFIXES, ".pdf")
 
 
 class Report(NamedTuple):
@@ -241,8 +243,8 @@ def report_target(article, output=None) -> Path:
     """Where the report on `article` goes: `output`, or `<article name>.html` inside it when it is a
     folder (an existing one, or a name ending in a slash); by default `reports/<article name>.html`.
 
-    A file name not ending in .html or .htm is refused (`ToneAnalysisError` naming it): the report
-    is one HTML page, and `-o report.pdf` would otherwise get HTML under a PDF's name.
+    A name ending in .pdf gets the page printed to PDF (`pdf.write_pdf`); any other suffix than
+    .html, .htm or .pdf is refused (`ToneAnalysisError` naming it), before any notebook runs.
     """
     name = f"{Path(article).stem}.html"
     if output is None:
@@ -251,9 +253,9 @@ def report_target(article, output=None) -> Path:
     target = Path(text)
     if target.is_dir() or text.endswith(("/", os.sep)):
         return target / name
-    if target.suffix.lower() not in HTML_SUFFIXES:
+    if target.suffix.lower() not in OUTPUT_SUFFIXES:
         raise ToneAnalysisError(
-            f"{target}: the report is one HTML page: name it .html or .htm, or give a folder to write it in")
+            f"{target}: the report is one HTML page: name it .html, .htm or .pdf, or give a folder to write it in")
     return target
 
 
@@ -302,8 +304,14 @@ def build_report(article, *, baselines: Sequence = (), lexicon=None, output=None
     say = progress or (lambda message: None)
     started = time.perf_counter()
     target = _writable(report_target(article, output))
+    if target.suffix.lower() == ".pdf":
+        browser()  # before any notebook runs: no Chromium, no PDF
     html = run_report(article, baselines=baselines, lexicon=lexicon, progress=progress, folder=folder,
                       jobs=jobs).html
-    target.write_text(html, encoding="utf-8")
-    say(f"wrote {target} ({len(html.encode()) / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s")
+    if target.suffix.lower() == ".pdf":
+        say("printing PDF")
+        write_pdf(html, target)
+    else:
+        target.write_text(html, encoding="utf-8")
+    say(f"wrote {target} ({target.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s")
     return target
