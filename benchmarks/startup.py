@@ -1,0 +1,63 @@
+"""Whole-process time of `toneanalysis score` and `toneanalysis report`, against the bare import of
+their dependencies, run in pairs so that the machine's load falls on both sides alike.
+
+    .venv/bin/python benchmarks/startup.py [--runs N] [--report-runs M]
+
+Prints medians (wall seconds) and the ratios the project aims at: `score` on one article at most
+1.25x `python -c "import textblob, vaderSentiment, spacy, pandas"`, and `report` with the three
+wire baselines at most 3x one `score`. The lexicon cache (`TONEANALYSIS_CACHE`) is warmed first,
+as it is after the first run on an installation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "data" / "raw" / "thesun_putin_kim_2024-06-18.txt"
+BASELINES = sorted((ROOT / "data" / "baseline").glob("*.txt"))
+BIN = Path(sys.executable).parent
+
+
+def wall(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--report-runs", type=int, default=2)
+    args = parser.parse_args()
+    imports = [sys.executable, "-c", "import textblob, vaderSentiment, spacy, pandas"]
+    score = [str(BIN / "toneanalysis"), "score", str(ARTICLE), "--format", "csv"]
+    wall(score)  # warms the lexicon cache and the file system
+    bare, scored = [], []
+    for _ in range(args.runs):
+        bare.append(wall(imports))
+        scored.append(wall(score))
+    with tempfile.TemporaryDirectory() as folder:
+        report = [str(BIN / "toneanalysis"), "report", str(ARTICLE), "--baseline", *map(str, BASELINES),
+                  "-o", str(Path(folder) / "r.html")]
+        reported = []
+        for _ in range(args.report_runs):
+            reported.append(wall(report))
+            scored.append(wall(score))
+    b, s, r = statistics.median(bare), statistics.median(scored), statistics.median(reported)
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+          f"medians of {args.runs} / {args.report_runs} runs")
+    print(f"  import textblob, vaderSentiment, spacy, pandas  {b:6.2f} s")
+    print(f"  toneanalysis score ARTICLE                      {s:6.2f} s   {s / b:.2f}x the imports (target <= 1.25)")
+    print(f"  toneanalysis report ARTICLE + 3 baselines        {r:6.2f} s   {r / s:.2f}x one score (target <= 3)")
+
+
+if __name__ == "__main__":
+    main()
