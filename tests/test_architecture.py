@@ -14,7 +14,7 @@ LAYERS = [
     {"lexicon"},
     {"load"},
     {"analyse"},
-    {"measure", "corpus"},
+    {"measure", "corpus", "study"},
     {"plots", "report", "dask"},
     {"cli", "__main__", "__init__"},
 ]
