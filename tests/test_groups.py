@@ -9,6 +9,7 @@ import toneanalysis as ta
 from toneanalysis.measure.measures import MEASURES, measure_value
 from toneanalysis.study import score_corpus
 from toneanalysis.study.groups import by_period, compare_groups, holm
+from toneanalysis.study.terms import group_terms
 
 DEMO = ROOT / "data" / "corpus"
 
@@ -103,3 +104,15 @@ def test_by_period_pools_each_month(demo):
     assert june["value"] == pytest.approx(1000 * rows["loaded_count"].sum() / rows["n_words"].sum())
     assert june["ci_low"] <= june["value"] <= june["ci_high"]
     assert sorted(table["period"].unique()) == ["2024-03", "2024-04", "2024-05", "2024-06"]
+
+
+def test_group_terms_count_the_groups_pooled_paragraphs(demo):
+    terms = group_terms(demo, group="Daily Clarion", reference="Central Wire", min_count=2).set_index("term")
+    # "shameless" is the Clarion's three times and the wire's never; "said" is the wire's word.
+    assert terms.loc["shameless", ["count_group", "count_reference"]].tolist() == [3, 0]
+    assert terms.loc["shameless", "z"] > 0 > terms.loc["said", "z"]
+    rest = group_terms(demo, group="Daily Clarion", min_count=2).set_index("term")
+    assert rest.loc["said", "count_reference"] > terms.loc["said", "count_reference"]  # the Ledger counts too
+    assert rest.attrs["reference"] == "the rest"
+    with pytest.raises(ta.ToneAnalysisError, match="'Reuters' is not a group"):
+        group_terms(demo, group="Reuters")

@@ -9,6 +9,9 @@
 from .groups import by_period, compare_groups, group_summary, holm
 from .scoring import Corpus, score_corpus
 from .sources import CorpusInput, read_corpus
+from .terms import group_terms
 
-__all__ = ["Corpus", "CorpusInput", "by_period", "compare_groups", "group_summary", "holm", "read_corpus",
-           "score_corpus"]
+__all__ = [
+    "Corpus", "CorpusInput", "by_period", "compare_groups", "group_summary", "group_terms", "holm", "read_corpus",
+    "score_corpus",
+]
