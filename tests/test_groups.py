@@ -3,20 +3,16 @@
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import ROOT
 
 import toneanalysis as ta
 from toneanalysis.measure.measures import MEASURES, measure_value
-from toneanalysis.study import score_corpus
 from toneanalysis.study.groups import by_period, compare_groups, holm
 from toneanalysis.study.terms import group_terms
 
-DEMO = ROOT / "data" / "corpus"
-
 
 @pytest.fixture(scope="module")
-def demo():
-    return score_corpus(DEMO)
+def demo(demo_corpus):
+    return demo_corpus
 
 
 def articles(rows):

@@ -80,8 +80,8 @@ def test_tables_of_every_kind_give_the_same_article_table(tmp_path, kind):
     assert articles["loaded_count"].tolist() == [3, 0]
 
 
-def test_the_article_table_is_piece_measures_and_the_tables_carry_the_key():
-    corpus = score_corpus(DEMO)
+def test_the_article_table_is_piece_measures_and_the_tables_carry_the_key(demo_corpus):
+    corpus = demo_corpus
     assert len(corpus.articles) == 15 and corpus.skipped.empty
     assert set(corpus.articles["outlet"]) == {"Daily Clarion", "Morning Ledger", "Central Wire"}
     row = corpus.articles.set_index("article").loc["clarion_budget.txt"]
