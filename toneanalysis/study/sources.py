@@ -18,7 +18,6 @@ dropped: they are listed in `problems` (one row each: `article`, `origin` naming
 
 from __future__ import annotations
 
-import math
 import os
 from pathlib import Path
 from typing import NamedTuple
@@ -43,8 +42,13 @@ class CorpusInput(NamedTuple):
 
 
 def _blank(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) or (
-        isinstance(value, str) and not value.strip())
+    """None, NaN, NA, NaT or a blank string: nothing there."""
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or array is something
+        return False
 
 
 def _read_table(path: Path) -> pd.DataFrame:
