@@ -116,10 +116,10 @@ def piece_measures(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.S
 
 def table_measures(paragraphs: pd.DataFrame) -> dict:
     """`piece_measures` of one piece's paragraph table, as a dict (what the corpus's article table holds)."""
-    values = {m.name: measure_value(m.name, paragraphs) for m in MEASURES}
+    main = body(paragraphs)  # once: `measure_value` for each measure, without filtering the body again
+    values = {m.name: ratio(m, *unit_values(m, main)) for m in MEASURES}
     values["headline_tone"] = role_tone(paragraphs, "headline")
     values["caption_tone"] = role_tone(paragraphs, "caption")
-    main = body(paragraphs)
     values["n_paragraphs"] = len(main)
     values["n_words"] = int(main["n_words"].sum())
     return values

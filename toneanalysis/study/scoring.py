@@ -71,9 +71,10 @@ def score_item(item: dict, lex) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
     hits = find_loaded_terms(analysed)
     row = {"article": item["article"], "content_hash": item["content_hash"], "headline": analysed.headline,
            **table_measures(paragraphs), "loaded_count": int(body(paragraphs)["loaded_count"].sum())}
-    keys = {"article": item["article"], "content_hash": item["content_hash"]}
-    return (row, paragraphs.assign(**keys)[KEYS + list(paragraphs.columns)],
-            hits.assign(**keys)[KEYS + list(hits.columns)])
+    for table in (paragraphs, hits):  # both made for this call: keyed in place, not copied
+        table.insert(0, "content_hash", item["content_hash"])
+        table.insert(0, "article", item["article"])
+    return row, paragraphs, hits
 
 
 def score_items(items: list[dict], lex=None) -> tuple[list[dict], list, list, list[dict]]:
