@@ -26,29 +26,26 @@ import numpy as np
 import pandas as pd
 
 import toneanalysis as ta
+from toneanalysis.study import read_basil
 
-OUTLETS = {"fox": "Fox News", "nyt": "New York Times", "hpo": "HuffPost"}
 MEASURES = ["loaded_terms_per_1000_words", "loaded_weight_per_1000_words", "tone", "own_voice_share"]
 
 
 def load(folder: Path) -> pd.DataFrame:
-    """One row per article: id, outlet, event, date, text (title, then one paragraph per line pair),
-    words (of the body), and the experts' lexical spans (all, and outside quotes)."""
-    rows = []
+    """`read_basil`'s table, with each article's body words (BASIL's own sentences, split on
+    whitespace) and the experts' lexical spans (all, and outside quotes)."""
+    table = read_basil(folder)
+    extra = []
     for path in sorted((folder / "articles").glob("*/*.json")):
         article = json.loads(path.read_text(encoding="utf-8"))
         annotations = json.loads((folder / "annotations" / path.parent.name / f"{path.stem}_ann.json")
                                  .read_text(encoding="utf-8"))
-        paragraphs = [" ".join(sentences) for sentences in article["body-paragraphs"] if sentences]
         spans = [a for a in annotations["phrase-level-annotations"] if a.get("bias") == "lex"]
-        rows.append({
-            "id": path.stem, "outlet": OUTLETS.get(article["source"].lower(), article["source"]),
-            "event": article["triplet-uuid"], "date": article["date"],
-            "text": article["title"].strip() + "\n\n" + "\n\n".join(paragraphs),
-            "expert_words": sum(len(p.split()) for p in paragraphs),
-            "expert_lex": len(spans), "expert_lex_unquoted": sum(1 for a in spans if a.get("quote") != "yes"),
-        })
-    return pd.DataFrame(rows)
+        extra.append({"id": path.stem,
+                      "expert_words": sum(len(" ".join(s).split()) for s in article["body-paragraphs"] if s),
+                      "expert_lex": len(spans),
+                      "expert_lex_unquoted": sum(1 for a in spans if a.get("quote") != "yes")})
+    return table.merge(pd.DataFrame(extra), on="id")
 
 
 def ratio_interval(num, den, *, n_boot, rng, index=None):

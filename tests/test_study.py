@@ -1,5 +1,6 @@
 """A corpus in, scored once: folders with manifests, tables with bad rows, the article table, Parquet that resumes."""
 
+import json
 import math
 import warnings
 
@@ -8,7 +9,7 @@ import pytest
 from conftest import ROOT
 
 import toneanalysis as ta
-from toneanalysis.study import read_corpus, score_corpus
+from toneanalysis.study import read_basil, read_corpus, score_corpus
 from toneanalysis.study import scoring as scoring_module
 from toneanalysis.study.scoring import MEASURE_COLUMNS
 from toneanalysis.study.store import Store
@@ -166,3 +167,22 @@ def test_on_two_cores_the_tables_are_the_same(tmp_path):
         one = score_corpus(folder)
         two = score_corpus(folder, n_jobs=2, batch_size=2)
     assert one.articles.equals(two.articles) and one.paragraphs.equals(two.paragraphs)
+
+
+def test_a_basil_layout_reads_as_a_table(tmp_path):
+    # BASIL's layout with sentences written here: articles/YEAR/UUID_N.json, paragraphs as lists of sentences.
+    for n, (source, words) in enumerate([("fox", "The shameless plan was a disaster."), ("NYT", "The plan failed.")]):
+        folder = tmp_path / "articles" / "2012"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"e1_{n}.json").write_text(json.dumps({
+            "source": source, "title": "A plan", "date": "2012-05-01", "triplet-uuid": "e1",
+            "body-paragraphs": [[words, "It was voted down."], [], ["Officials said so."]]}))
+    table = read_basil(tmp_path)
+    assert table["outlet"].tolist() == ["Fox News", "New York Times"] and set(table["event"]) == {"e1"}
+    assert table["text"].iloc[0] == ("A plan\n\nThe shameless plan was a disaster. It was voted down.\n\n"
+                                     "Officials said so.")
+    corpus = score_corpus(table)
+    assert corpus.articles.set_index("article").loc["e1_0", "loaded_count"] == 2
+    (tmp_path / "articles" / "2012" / "e1_1.json").write_text("{}")
+    with pytest.raises(ta.ToneAnalysisError, match=r"e1_1\.json: not a BASIL article"):
+        read_basil(tmp_path)

@@ -8,10 +8,10 @@
 
 from .groups import by_period, compare_groups, group_summary, holm
 from .scoring import Corpus, score_corpus
-from .sources import CorpusInput, read_corpus
+from .sources import CorpusInput, read_basil, read_corpus
 from .terms import group_terms
 
 __all__ = [
-    "Corpus", "CorpusInput", "by_period", "compare_groups", "group_summary", "group_terms", "holm", "read_corpus",
-    "score_corpus",
+    "Corpus", "CorpusInput", "by_period", "compare_groups", "group_summary", "group_terms", "holm", "read_basil",
+    "read_corpus", "score_corpus",
 ]

@@ -18,6 +18,7 @@ dropped: they are listed in `problems` (one row each: `article`, `origin` naming
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import NamedTuple
@@ -172,3 +173,30 @@ def read_corpus(source: CorpusSource, *, text_column: str = "text", id_column: s
     metadata = [c for c in items.columns if c not in first]
     items = items[[c for c in first if c in items] + metadata].reset_index(drop=True)
     return CorpusInput(items, pd.DataFrame(problems, columns=PROBLEM_COLUMNS), metadata)
+
+
+BASIL_OUTLETS = {"fox": "Fox News", "nyt": "New York Times", "hpo": "HuffPost"}
+
+
+def read_basil(folder: str | os.PathLike) -> pd.DataFrame:
+    """A corpus table from BASIL's layout (Fan et al. 2019: `articles/YEAR/UUID_N.json`), read in place.
+
+    One row per article: `id` (the file's stem), `outlet` (Fox News, New York Times, HuffPost),
+    `event` (the triplet's uuid), `date`, `text` (the title, then each paragraph's sentences joined,
+    one paragraph per block), ready for `score_corpus`. The annotations are not read here.
+    """
+    root = Path(folder)
+    paths = sorted(root.glob("articles/*/*.json"))
+    if not paths:
+        raise ToneAnalysisError(f"{root}: no BASIL articles (articles/YEAR/*.json) here")
+    rows = []
+    for path in paths:
+        try:
+            item = json.loads(path.read_text(encoding="utf-8"))
+            paragraphs = [" ".join(sentences) for sentences in item["body-paragraphs"] if sentences]
+            rows.append({"id": path.stem, "outlet": BASIL_OUTLETS.get(item["source"].lower(), item["source"]),
+                         "event": item["triplet-uuid"], "date": item["date"],
+                         "text": item["title"].strip() + "\n\n" + "\n\n".join(paragraphs)})
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            raise ToneAnalysisError(f"{path}: not a BASIL article ({type(error).__name__}: {error})") from None
+    return pd.DataFrame(rows)
