@@ -7,7 +7,7 @@ ARTICLE := data/raw/thesun_putin_kim_2024-06-18.txt
 BASELINES := $(sort $(wildcard data/baseline/*.txt))
 STAMP := $(VENV)/.installed
 
-.PHONY: setup report lab browser lint test test-fast bench validate clean
+.PHONY: setup report report-corpus compare-corpus lab browser lint test test-fast bench bench-corpus basil validate clean
 
 setup: $(STAMP)
 
@@ -23,6 +23,17 @@ report: $(STAMP)
 	$(BIN)/toneanalysis score $(ARTICLE) --format csv > reports/paragraphs.csv
 	@echo "wrote reports/paragraphs.csv"
 	$(BIN)/toneanalysis report $(ARTICLE) --baseline $(BASELINES) -o reports/$(basename $(notdir $(ARTICLE))).html
+
+# The outlets of the demo corpus (data/corpus: 3 outlets x 5 events, manifest.csv) compared, in the
+# terminal and as one HTML report; the scored tables are kept in reports/corpus-tables (Parquet).
+CORPUS := data/corpus
+compare-corpus: $(STAMP)
+	$(BIN)/toneanalysis compare $(CORPUS) --by outlet --reference "Central Wire" --out reports/corpus-tables
+
+report-corpus: $(STAMP)
+	mkdir -p reports
+	$(BIN)/toneanalysis report $(CORPUS) --by outlet --reference "Central Wire" --out reports/corpus-tables \
+		-o reports/corpus.html
 
 # JupyterLab on notebooks/; its `python3` kernel is this .venv's Python (jupyter_client runs a
 # kernelspec's `python` as the Python that runs Jupyter).
@@ -50,6 +61,14 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+
+# Corpus scoring: throughput against score_texts, peak memory at 1,000 and 10,000 articles, resume.
+bench-corpus: $(STAMP)
+	$(BIN)/python benchmarks/corpus_outlets.py
+
+# The outlets of BASIL dev (Fox News, NYT, HuffPost on 50 events) beside the experts' lexical spans.
+basil: $(STAMP)
+	$(BIN)/python benchmarks/basil_outlets.py $(EVAL)/basil_dev
 
 # Agreement with human judgement (docs/VALIDATION.md); reads the public evaluation sets from
 # ../shared/eval (or EVAL=path), says so and exits 0 when they are absent.

@@ -75,6 +75,44 @@ def report_run(tmp_path_factory):
     return ReportRun(article, BASELINES, {p.name: nb for p, nb in zip(done.paths, done.notebooks)}, done.html, stderr)
 
 
+# The corpus report (notebook 04) on the demo corpus, with one outlet renamed to markup: the name must
+# reach the page as text.
+DEMO_CORPUS = ROOT / "data" / "corpus"
+HOSTILE_OUTLET = "Daily <script>alert(1)</script>Clarion"
+
+
+@pytest.fixture(scope="session")
+def demo_corpus():
+    """The demo corpus, scored once per session (in memory)."""
+    import toneanalysis as ta
+
+    return ta.score_corpus(DEMO_CORPUS)
+
+
+@pytest.fixture(scope="session")
+def corpus_report_run(tmp_path_factory):
+    """The corpus report, run once per session in this process; `error` holds a failing notebook's message."""
+    import shutil
+
+    from toneanalysis import ToneAnalysisError
+    from toneanalysis.report import corpus
+
+    folder = tmp_path_factory.mktemp("corpus") / "demo"
+    shutil.copytree(DEMO_CORPUS, folder)
+    manifest = folder / "manifest.csv"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("Daily Clarion", HOSTILE_OUTLET), encoding="utf-8")
+    log = folder.parent / "stderr.txt"
+    with _stderr_into(log):
+        try:
+            done = corpus.run_corpus_report(folder, by="outlet", reference="Central Wire")
+        except ToneAnalysisError as error:
+            done = error
+    stderr = log.read_text(encoding="utf-8")
+    if isinstance(done, ToneAnalysisError):
+        return ReportRun(folder, [], {}, "", stderr, error=str(done))
+    return ReportRun(folder, [], {p.name: nb for p, nb in zip(done.paths, done.notebooks)}, done.html, stderr)
+
+
 @pytest.fixture(scope="session")
 def report_ran(report_run):
     """`report_run`, for a test that needs it to have succeeded."""

@@ -14,9 +14,9 @@ LAYERS = [
     {"lexicon"},
     {"load"},
     {"analyse"},
-    {"measure", "corpus"},
+    {"measure", "corpus", "study"},
     {"plots", "report", "dask"},
-    {"cli", "__main__", "__init__"},
+    {"cli", "cli_corpus", "__main__", "__init__"},
 ]
 # Deliberate lazy imports of the package's own modules, each commented where it is made.
 LAZY = {("toneanalysis.cli", "toneanalysis.report.build")}

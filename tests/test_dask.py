@@ -3,6 +3,7 @@
 
 import pandas as pd
 import pytest
+from conftest import DEMO_CORPUS
 
 import toneanalysis as ta
 
@@ -58,3 +59,27 @@ def test_bad_input_is_named():
 
     with pytest.raises(ta.ToneAnalysisError, match="for pandas use score_texts"):
         score_dask(pd.Series(["a"]))
+
+
+@pytest.mark.slow
+def test_the_article_table_on_a_cluster_equals_score_corpus(client, demo_corpus):
+    import dask.dataframe as dd
+
+    from toneanalysis.dask import corpus_dask
+
+    # The demo corpus as a table: text and metadata columns, keyed by file name.
+    items = demo_corpus.articles[["article", "outlet", "event", "date"]].rename(columns={"article": "id"})
+    items["text"] = [(DEMO_CORPUS / name).read_text(encoding="utf-8") for name in items["id"]]
+    local = ta.score_corpus(items)
+    distributed = corpus_dask(dd.from_pandas(items, npartitions=4)).compute()
+    distributed = distributed.sort_values("article").reset_index(drop=True)
+    local_articles = local.articles.sort_values("article").reset_index(drop=True)
+    # Row origins name the partition's rows, not the whole table's; everything else is the same (text
+    # columns may come back as object or as pandas strings, as Dask converts them).
+    pd.testing.assert_frame_equal(distributed.drop(columns="origin"), local_articles.drop(columns="origin"),
+                                  check_dtype=False, check_exact=True)
+    assert ta.compare_groups(distributed, reference="Central Wire", n_boot=200, n_perm=200).equals(
+        ta.compare_groups(local, reference="Central Wire", n_boot=200, n_perm=200))
+    # The measures are those of the files themselves.
+    by_file = demo_corpus.articles.set_index("article")
+    assert distributed.set_index("article")["tone"].to_dict() == pytest.approx(by_file["tone"].to_dict())

@@ -8,9 +8,10 @@ import ast
 
 import nbformat
 import pytest
-from conftest import BASELINES, ROOT, SAMPLE
+from conftest import BASELINES, DEMO_CORPUS, ROOT, SAMPLE
 
 from toneanalysis.report import build
+from toneanalysis.report.corpus import CORPUS_PARAMETERS
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 ids = [p.name for p in NOTEBOOKS]
@@ -23,6 +24,10 @@ def code_cells(path):
 def python_of(cell):
     """The cell's Python, less IPython magics and shell escapes."""
     return "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in cell.source.splitlines())
+
+
+def is_corpus(path):
+    return build.notebook_flag(path, "corpus")
 
 
 def parameters_cell(path):
@@ -57,7 +62,7 @@ def test_house_rules(path):
     assert any("import toneanalysis" in c.source or "from toneanalysis" in c.source for c in cells)
     assigned = {t.id for n in ast.parse(parameters_cell(path).source).body if isinstance(n, ast.Assign)
                 for t in n.targets}
-    for name in build.PARAMETERS:  # what `toneanalysis report` passes
+    for name in CORPUS_PARAMETERS if is_corpus(path) else build.PARAMETERS:  # what `toneanalysis report` passes
         assert name in assigned, f"{path.name}: the parameters cell does not set {name}"
     assert nbformat.read(path, as_version=4).metadata["kernelspec"]["name"] == "python3"
 
@@ -76,6 +81,10 @@ def test_defaults_are_what_the_report_run_passes(path):
         [target] = statement.targets
         values[target.id] = ast.literal_eval(statement.value)
     folder = path.parent  # the kernel's cwd, in JupyterLab and in the report
+    if is_corpus(path):  # the demo corpus, its manifest, no folder to keep tables in
+        assert (folder / values["corpus_path"]).resolve() == DEMO_CORPUS.resolve()
+        assert values["manifest_path"] is None and values["out_path"] is None and values["lexicon_path"] is None
+        return
     assert (folder / values["article_path"]).resolve() == SAMPLE.resolve()
     assert sorted((folder / p).resolve() for p in values["baseline_paths"]) == [p.resolve() for p in BASELINES]
     assert values["lexicon_path"] is None
@@ -90,7 +99,8 @@ def test_defaults_are_what_the_report_run_passes(path):
 # the notebooks a second time would double the slowest part of the suite and check nothing more.
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
-def test_runs_as_a_user_opens_it(path, report_run):
+def test_runs_as_a_user_opens_it(path, request):
+    report_run = request.getfixturevalue("corpus_report_run" if is_corpus(path) else "report_run")
     if report_run.error:
         where = "" if report_run.error.startswith(f"{path.name}:") else "another notebook of the report failed: "
         pytest.fail(where + report_run.error)

@@ -1,6 +1,7 @@
 """Chart functions: they draw the data they are given, on the Axes they are given, and leave the theme alone."""
 
 import ast
+import functools
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,12 +15,14 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import ROOT
 from matplotlib.collections import Collection
 from matplotlib.lines import Line2D
 
 import toneanalysis as ta
 from toneanalysis import plots
 from toneanalysis.errors import ToneAnalysisError
+from toneanalysis.study.terms import group_terms
 
 LEX = {
     "tyrant": {"category": "name_calling", "weight": 3, "framing": "negative", "neutral": "leader"},
@@ -122,6 +125,37 @@ def terms_truth(terms):
     return rounded([*z[z > 0].head(12), *z[z < 0].tail(12)])
 
 
+@functools.cache
+def corpus_tables():
+    """The demo corpus's comparison, period and term tables (scored once, for the corpus charts)."""
+    corpus = ta.score_corpus(ROOT / "data" / "corpus")
+    return (ta.compare_groups(corpus, reference="Central Wire", n_boot=200, n_perm=200),
+            ta.by_period(corpus, n_boot=200),
+            group_terms(corpus, group="Daily Clarion", reference="Central Wire", min_count=2))
+
+
+def differences_truth(comparison):
+    rows = comparison[comparison["measure"] == "loaded_weight_per_1000_words"]
+    return [[rounded(rows["difference"]), rounded(range(len(rows)))]]
+
+
+def period_lines(ax):
+    return [[rounded(line.get_xdata()), rounded(line.get_ydata())] for line in ax.get_lines()]
+
+
+def period_truth(summary):
+    rows = summary[summary["measure"] == "loaded_weight_per_1000_words"]
+    periods = sorted(rows["period"].unique())
+    return [[rounded(periods.index(p) for p in part["period"]), rounded(part["value"])]
+            for _, part in rows.sort_values("period").groupby("group", sort=True)]
+
+
+def scatter_truth(terms):
+    x, y = terms["per_1000_reference"].to_numpy(float), terms["per_1000_group"].to_numpy(float)
+    floor = np.concatenate([x[x > 0], y[y > 0]]).min() / 2
+    return [[rounded(np.where(x > 0, x, floor)), rounded(np.where(y > 0, y, floor))]]
+
+
 @dataclass
 class Case:
     plot: Callable
@@ -157,6 +191,12 @@ CASES = [
     Case(plots.plot_distinctive_terms, lambda a: (ta.distinctive_terms(a, WIRE, min_count=1),),
          "the frame from distinctive_terms(article, baselines)", widths, terms_truth, lambda ax: ax.patches,
          analysed=False),
+    Case(plots.plot_group_differences, lambda a: corpus_tables()[:1], "the comparison table from compare_groups()",
+         offsets, differences_truth, lambda ax: ax.collections, analysed=False),
+    Case(plots.plot_by_period, lambda a: corpus_tables()[1:2], "the period table from by_period()",
+         period_lines, period_truth, lambda ax: ax.get_lines(), analysed=False),
+    Case(plots.plot_term_scatter, lambda a: corpus_tables()[2:], "the term table from group_terms()",
+         offsets, scatter_truth, lambda ax: ax.collections, analysed=False),
 ]
 ids = [case.plot.__name__ for case in CASES]
 ANALYSED = [case for case in CASES if case.analysed]

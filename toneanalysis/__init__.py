@@ -41,6 +41,7 @@ from .measure import (
     voice_summary,
 )
 from .report import Highlighted, highlight_html, highlighted
+from .study import Corpus, by_period, compare_groups, group_summary, group_terms, read_corpus, score_corpus
 from .text import normalise, split_sentences
 
 try:
@@ -49,11 +50,11 @@ except PackageNotFoundError:  # imported from a source tree that was never insta
     __version__ = "0+unknown"
 
 __all__ = [
-    "AnalysedArticle", "Article", "Block", "Highlighted", "Lexicon", "RewriteSummary", "ToneAnalysisError",
+    "AnalysedArticle", "Article", "Block", "Corpus", "Highlighted", "Lexicon", "RewriteSummary", "ToneAnalysisError",
     "VoiceSummary", "actor_tone", "align_paragraphs", "analyse", "analyse_baselines", "arcs", "article_from_html",
-    "article_from_text",
-    "as_article", "compare", "default_actors", "default_lexicon", "distinctive_terms", "find_loaded_terms",
-    "find_quotes", "highlight_html", "highlighted", "load_article", "load_lexicon", "neutral_rewrite", "normalise",
-    "piece_measures", "reporting_verbs", "rewrite_summary", "score_folder", "score_paragraphs", "score_sentences",
+    "article_from_text", "as_article", "by_period", "compare", "compare_groups", "default_actors", "default_lexicon",
+    "distinctive_terms", "find_loaded_terms", "find_quotes", "group_summary", "group_terms", "highlight_html",
+    "highlighted", "load_article", "load_lexicon", "neutral_rewrite", "normalise", "piece_measures", "read_corpus",
+    "reporting_verbs", "rewrite_summary", "score_corpus", "score_folder", "score_paragraphs", "score_sentences",
     "score_texts", "split_sentences", "voice_summary",
 ]

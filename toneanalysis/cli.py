@@ -2,6 +2,7 @@
 
     toneanalysis score ARTICLE|FOLDER [--format table|csv|json] [--lexicon CSV] [--jobs N] [--pattern GLOB]
     toneanalysis report ARTICLE [--baseline FILE ...] [--lexicon CSV] [-o OUT.html|OUT.pdf|FOLDER]
+    toneanalysis compare CORPUS --by outlet ...; toneanalysis report CORPUS --by outlet ... (cli_corpus.py)
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import warnings
 import pandas as pd
 
 from .analyse import analyse, score_paragraphs
+from .cli_corpus import add_compare, add_corpus_report_options, corpus_report
 from .corpus import score_folder
 from .errors import ToneAnalysisError
 from .load import load_article
@@ -57,6 +59,8 @@ def _score(args) -> int:
 
 
 def _report(args) -> int:
+    if args.by:
+        return corpus_report(args)
     # Imported when asked for: the report's notebook machinery is not what `score` needs at start-up.
     from .report.build import build_report
 
@@ -80,14 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--no-progress", action="store_true", help="folder: no progress bar on stderr")
     score.set_defaults(run=_score)
     report = commands.add_parser("report", help="run the notebooks on an article into one self-contained HTML report")
-    report.add_argument("article", help="a text or HTML file")
+    report.add_argument("article", help="a text or HTML file (with --by: a corpus folder or table)")
     report.add_argument("--baseline", action="extend", nargs="+", default=[], metavar="FILE",
                         help="neutral accounts of the same event to compare with (adds the comparison notebook)")
     report.add_argument("--lexicon", help="a lexicon CSV to use instead of the default one")
     report.add_argument("-o", "--output", metavar="OUT.html|OUT.pdf|FOLDER",
                         help="where to write it: an HTML page, a PDF (printed by Chromium), or a folder "
                              "(default reports/ARTICLE.html)")
+    add_corpus_report_options(report)
     report.set_defaults(run=_report)
+    add_compare(commands)
     return parser
 
 

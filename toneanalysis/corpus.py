@@ -87,6 +87,11 @@ def _init_worker(lex) -> None:
     _warm(_worker_lexicon)
 
 
+def worker_lexicon(lex=None):
+    """`lex`, or in a worker process of `ordered_map` (where a task gets no lexicon), the worker's own."""
+    return _worker_lexicon if lex is None else lex
+
+
 def _score_chunk(texts: list[str], lex=None) -> list[dict]:
     return list(engine_rows(texts, _worker_lexicon if lex is None else lex))
 

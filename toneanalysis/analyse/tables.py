@@ -7,10 +7,12 @@ index the block's original text, its `text` column.
 
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 import pandas as pd
 
-from ..lexicon import LexiconLike
+from ..lexicon import Lexicon, LexiconLike
 from .analysed import AnalysedArticle, ArticleLike, analyse
 from .attribution import VOICES
 from .engine import SCORE_COLUMNS, SENTIMENT_COLUMNS, aggregate
@@ -73,6 +75,21 @@ def score_paragraphs(article: ArticleLike, *, lexicon: LexiconLike = None,
     return frame
 
 
+_ENTRY_FIELDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def entry_fields(lex: Lexicon) -> list[tuple]:
+    """(term, category, weight, framing, neutral) of each lexicon entry, as plain Python values, once
+    per lexicon: reading them out of the entries DataFrame cost more than a corpus article's hits."""
+    cached = _ENTRY_FIELDS.get(lex)
+    if cached is None:
+        entries = lex.entries
+        cached = _ENTRY_FIELDS[lex] = list(zip(
+            entries["term"].tolist(), entries["category"].tolist(), entries["weight"].astype(float).tolist(),
+            entries["framing"].tolist(), entries["neutral"].tolist()))
+    return cached
+
+
 def find_loaded_terms(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.DataFrame:
     """One row per loaded-term occurrence, in reading order.
 
@@ -85,9 +102,7 @@ def find_loaded_terms(article: ArticleLike, *, lexicon: LexiconLike = None) -> p
     [{'start': 8, 'end': 21, 'text': 'snarling grin', 'term': 'snarling grin'}]
     """
     a = analyse(article, lexicon=lexicon)
-    entries = a.lexicon.entries
-    fields = list(zip(entries["term"], entries["category"], entries["weight"].astype(float), entries["framing"],
-                      entries["neutral"]))
+    fields = entry_fields(a.lexicon)
     rows = []
     for block, parsed, voices in zip(a.scored_blocks, a.parsed, a.hit_voices):
         for hit, (voice, speaker) in zip(parsed.hits, voices):

@@ -58,8 +58,9 @@ def cliffs_delta(a, b) -> float:
     return float(diff.mean())
 
 
-def _statistic(measure: Measure, values: tuple[np.ndarray, np.ndarray], index: np.ndarray) -> np.ndarray:
-    """The measure on each row of resampled row numbers `index` (shape n_samples x n)."""
+def resampled_ratio(measure: Measure, values: tuple[np.ndarray, np.ndarray], index: np.ndarray) -> np.ndarray:
+    """The measure on each row of resampled row numbers `index` (shape n_samples x n), from the
+    (numerator, denominator) of each unit: paragraphs here, articles or events in a corpus."""
     numerator, denominator = values
     totals = denominator[index].sum(axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -76,8 +77,13 @@ def _per_unit(values: tuple[np.ndarray, np.ndarray], measure: Measure) -> np.nda
 def _interval(measure, a, b, *, n_boot, rng, confidence) -> tuple[float, float]:
     """Percentile bootstrap interval of the difference: each side's paragraphs resampled on their own."""
     n_a, n_b = len(a[0]), len(b[0])
-    differences = (_statistic(measure, a, rng.integers(0, n_a, size=(n_boot, n_a)))
-                   - _statistic(measure, b, rng.integers(0, n_b, size=(n_boot, n_b))))
+    differences = (resampled_ratio(measure, a, rng.integers(0, n_a, size=(n_boot, n_a)))
+                   - resampled_ratio(measure, b, rng.integers(0, n_b, size=(n_boot, n_b))))
+    return percentile_interval(differences, n_boot=n_boot, confidence=confidence)
+
+
+def percentile_interval(differences: np.ndarray, *, n_boot: int, confidence: float) -> tuple[float, float]:
+    """Percentile interval of bootstrap `differences`; NaNs when over a tenth of the resamples are undefined."""
     differences = differences[~np.isnan(differences)]
     # A ratio can be undefined in a resample (no words, no hits); too many of those and there is no interval.
     if len(differences) < 0.9 * n_boot:
@@ -94,9 +100,14 @@ def _permutation_p(measure, a, b, observed, *, n_perm, rng) -> float:
     pooled = (np.concatenate([a[0], b[0]]), np.concatenate([a[1], b[1]]))
     n_a, n = len(a[0]), len(pooled[0])
     order = np.argsort(rng.random((n_perm, n)), axis=1)
-    differences = _statistic(measure, pooled, order[:, :n_a]) - _statistic(measure, pooled, order[:, n_a:])
+    differences = resampled_ratio(measure, pooled, order[:, :n_a]) - resampled_ratio(measure, pooled, order[:, n_a:])
+    return permutation_p_value(differences, observed)
+
+
+def permutation_p_value(differences: np.ndarray, observed: float) -> float:
+    """Two-sided p-value of `observed` among the permuted `differences` (NaNs left out), (extreme + 1) / (n + 1)."""
     differences = differences[~np.isnan(differences)]
-    if not len(differences):
+    if not len(differences) or math.isnan(observed):
         return math.nan
     # The 1e-12 keeps ties with the observed difference (floating-point noise) counted as extreme.
     extreme = np.sum(np.abs(differences) >= abs(observed) - 1e-12)
@@ -116,9 +127,10 @@ def _piece_row(name, description, unit, article_values, baseline_values, n_piece
     }
 
 
-def _check_count(name: str, value) -> int:
+def check_count(name: str, value, *, who: str = "compare") -> int:
+    """`value` as an int when it is a whole number of at least 100 (resamples, shuffles), else an error."""
     if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 100:
-        raise ToneAnalysisError(f"compare: {name} must be a whole number of at least 100, got {value!r}")
+        raise ToneAnalysisError(f"{who}: {name} must be a whole number of at least 100, got {value!r}")
     return int(value)
 
 
@@ -154,7 +166,7 @@ def compare(article: ArticleLike, baselines: ArticleLike | list | tuple, *, lexi
     >>> table.loc["loaded_terms_per_1000_words", ["article", "baseline"]].round(1).tolist()
     [181.8, 0.0]
     """
-    n_boot, n_perm = _check_count("n_boot", n_boot), _check_count("n_perm", n_perm)
+    n_boot, n_perm = check_count("n_boot", n_boot), check_count("n_perm", n_perm)
     if not 0 < confidence < 1:
         raise ToneAnalysisError(f"compare: confidence must be between 0 and 1, got {confidence!r}")
     article_side = _side([analyse(article, lexicon=lexicon)])

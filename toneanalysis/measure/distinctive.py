@@ -40,17 +40,20 @@ def term_counts(articles: list[Article], *, roles=ROLES, stop_words: bool = Fals
     >>> sorted(term_counts([article_from_text("The pair of tyrants met. Tyrants, again.")]).items())
     [('met', 1), ('pair', 1), ('tyrants', 2), ('tyrants met', 1)]
     """
+    return text_counts((block.text for art in articles for block in art.blocks if block.role in roles),
+                       stop_words=stop_words)
+
+
+def text_counts(texts, *, stop_words: bool = False) -> Counter:
+    """Unigram and bigram counts over texts (blocks, paragraph-table rows), as `term_counts` counts them."""
     stops = english_stop_words()
     counts: Counter = Counter()
-    for art in articles:
-        for block in art.blocks:
-            if block.role not in roles:
-                continue
-            for run in word_runs(block.text):
-                counts.update(w for w in run if stop_words or w not in stops)
-                counts.update(
-                    f"{a} {b}" for a, b in itertools.pairwise(run) if stop_words or not (a in stops or b in stops)
-                )
+    for text in texts:
+        for run in word_runs(text):
+            counts.update(w for w in run if stop_words or w not in stops)
+            counts.update(
+                f"{a} {b}" for a, b in itertools.pairwise(run) if stop_words or not (a in stops or b in stops)
+            )
     return counts
 
 
@@ -80,11 +83,17 @@ def distinctive_terms(article: ArticleLike, baselines: ArticleLike | list | tupl
         raise ToneAnalysisError(f"distinctive_terms: min_count must be a whole number of at least 1, got {min_count!r}")
     a_counts = term_counts([analyse(article).article], roles=roles, stop_words=stop_words)
     b_counts = term_counts([a.article for a in analyse_baselines(baselines)], roles=roles, stop_words=stop_words)
+    return log_odds_table(a_counts, b_counts, min_count=min_count, prior=prior, roles=roles)
+
+
+def log_odds_table(a_counts: Mapping, b_counts: Mapping, *, min_count: int = 2, prior: float | Mapping = 500.0,
+                   roles: tuple[str, ...] = ROLES, names: tuple[str, str] = ("article", "baseline")) -> pd.DataFrame:
+    """The log-odds table of `distinctive_terms` from two sides' term counts (`names` name the count columns)."""
     vocabulary = sorted(set(a_counts) | set(b_counts))
     if not vocabulary:
         raise ToneAnalysisError("distinctive_terms: no words on either side")
-    y_a = np.array([a_counts[t] for t in vocabulary], dtype=float)
-    y_b = np.array([b_counts[t] for t in vocabulary], dtype=float)
+    y_a = np.array([a_counts.get(t, 0) for t in vocabulary], dtype=float)
+    y_b = np.array([b_counts.get(t, 0) for t in vocabulary], dtype=float)
     if isinstance(prior, Mapping):
         background = np.array([float(prior.get(t, 0.0)) for t in vocabulary]) + 0.01
         alpha = background
@@ -98,7 +107,7 @@ def distinctive_terms(article: ArticleLike, baselines: ArticleLike | list | tupl
     alpha_0 = alpha.sum()
     n_a, n_b = y_a.sum(), y_b.sum()
     if n_a == 0 or n_b == 0:
-        side = "article" if n_a == 0 else "baseline"
+        side = names[0] if n_a == 0 else names[1]
         raise ToneAnalysisError(f"distinctive_terms: the {side} has no words in the roles {tuple(roles)}")
     # Monroe et al. (2008), eq. 16 and 18.
     log_odds = (np.log((y_a + alpha) / (n_a + alpha_0 - y_a - alpha))
@@ -108,13 +117,14 @@ def distinctive_terms(article: ArticleLike, baselines: ArticleLike | list | tupl
     table = pd.DataFrame({
         "term": vocabulary,
         "ngram": [t.count(" ") + 1 for t in vocabulary],
-        "count_article": y_a.astype(int),
-        "count_baseline": y_b.astype(int),
+        f"count_{names[0]}": y_a.astype(int),
+        f"count_{names[1]}": y_b.astype(int),
         "log_odds": log_odds,
         "z": z,
-    }, columns=COLUMNS)
-    table = table[table["count_article"] + table["count_baseline"] >= min_count]
+    })
+    total = table[f"count_{names[0]}"] + table[f"count_{names[1]}"]
+    table = table[total >= min_count]
     # Ties in z are common in short texts (every 2-vs-0 term scores the same); more uses come first.
-    table = table.assign(_total=table["count_article"] + table["count_baseline"])
+    table = table.assign(_total=total[total >= min_count])
     table = table.sort_values(["z", "_total", "term"], ascending=[False, False, True], ignore_index=True)
     return table.drop(columns="_total")

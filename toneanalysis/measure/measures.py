@@ -110,14 +110,38 @@ def piece_measures(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.S
     >>> float(round(m["loaded_terms_per_1000_words"], 1)), int(m["n_words"])
     (111.1, 9)
     """
-    paragraphs = score_paragraphs(analyse(article, lexicon=lexicon))
-    values = {m.name: measure_value(m.name, paragraphs) for m in MEASURES}
+    analysed = analyse(article, lexicon=lexicon)
+    return pd.Series(table_measures(score_paragraphs(analysed)), name=analysed.source, dtype=float)
+
+
+def table_measures(paragraphs: pd.DataFrame) -> dict:
+    """`piece_measures` of one piece's paragraph table, as a dict (what the corpus's article table holds)."""
+    main = body(paragraphs)  # once: `measure_value` for each measure, without filtering the body again
+    values = {m.name: ratio(m, *unit_values(m, main)) for m in MEASURES}
     values["headline_tone"] = role_tone(paragraphs, "headline")
     values["caption_tone"] = role_tone(paragraphs, "caption")
-    main = body(paragraphs)
     values["n_paragraphs"] = len(main)
     values["n_words"] = int(main["n_words"].sum())
-    return pd.Series(values, name=analyse(article, lexicon=lexicon).source, dtype=float)
+    return values
+
+
+# The denominators of MEASURES, as columns of an article table (body sums), so that several pieces'
+# measures pool as their ratios of sums without their paragraph tables.
+DENOMINATORS = ("n_words", "loaded_count")
+
+
+def article_sums(measure: Measure, articles: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(numerator, denominator) of `measure` for each row of an article table (one row per piece).
+
+    The denominator is the piece's body sum (`n_words` or `loaded_count` column), the numerator the
+    measure times it over its scale, so `ratio` over several pieces is the measure of their pooled
+    body paragraphs: the same number as `measure_value` on their paragraph tables together, which
+    is what resampling articles with their paragraphs (a clustered bootstrap) recomputes.
+    """
+    denominator = articles[measure.denominator].to_numpy(dtype=float)
+    values = articles[measure.name].to_numpy(dtype=float)
+    numerator = np.where(denominator > 0, np.nan_to_num(values) * denominator / measure.scale, 0.0)
+    return numerator, denominator
 
 
 class VoiceSummary(NamedTuple):

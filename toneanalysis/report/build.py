@@ -75,19 +75,30 @@ class Report(NamedTuple):
     html: str
 
 
-def needs_baselines(path: Path) -> bool:
-    """Whether a notebook compares the article with baselines: its own metadata says so."""
+def notebook_flag(path: Path, name: str) -> bool:
+    """A flag of a notebook's own `toneanalysis` metadata (`needs_baselines`, `corpus`)."""
     try:
         metadata = json.loads(Path(path).read_text(encoding="utf-8")).get("metadata", {})
     except (OSError, ValueError) as error:
         raise ToneAnalysisError(f"{Path(path).name}: not a readable notebook ({error})") from None
-    return bool(metadata.get("toneanalysis", {}).get("needs_baselines", False))
+    return bool(metadata.get("toneanalysis", {}).get(name, False))
+
+
+def needs_baselines(path: Path) -> bool:
+    """Whether a notebook compares the article with baselines: its own metadata says so."""
+    return notebook_flag(path, "needs_baselines")
+
+
+def numbered_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
+    """Every `NN-*.ipynb` of `folder`, in order."""
+    return sorted(p for p in Path(folder).glob("*.ipynb") if _NUMBERED.match(p.name))
 
 
 def report_notebooks(*, baselines: Sequence = (), folder: Path = NOTEBOOKS) -> list[Path]:
-    """The notebooks a report runs, in order: every `NN-*.ipynb`, less those that need baselines when none are given."""
-    found = sorted(p for p in Path(folder).glob("*.ipynb") if _NUMBERED.match(p.name))
-    return [p for p in found if baselines or not needs_baselines(p)]
+    """The notebooks an article's report runs, in order: every `NN-*.ipynb` but the corpus ones
+    (metadata `corpus`), less those that need baselines when none are given."""
+    return [p for p in numbered_notebooks(folder)
+            if not notebook_flag(p, "corpus") and (baselines or not needs_baselines(p))]
 
 
 def check_inputs(article, baselines: Sequence = (), lexicon=None) -> dict:
@@ -107,8 +118,9 @@ def check_inputs(article, baselines: Sequence = (), lexicon=None) -> dict:
     }
 
 
-def notebook_parameters(path: Path, values: dict) -> dict:
-    """The parameters to pass `path`: `values`, once its `parameters` cell is seen to declare them all.
+def notebook_parameters(path: Path, values: dict, names: Sequence[str] = PARAMETERS) -> dict:
+    """The parameters to pass `path`: `values`, once its `parameters` cell is seen to declare them all
+    (`names`: those of an article's report by default).
 
     A notebook that does not declare one is refused: it would run on its own default article, and
     the report would silently describe the wrong piece.
@@ -116,11 +128,11 @@ def notebook_parameters(path: Path, values: dict) -> dict:
     import papermill
 
     declared = papermill.inspect_notebook(str(path))
-    missing = [name for name in PARAMETERS if name not in declared]
+    missing = [name for name in names if name not in declared]
     if missing:
         raise ToneAnalysisError(
             f"{Path(path).name}: its 'parameters' cell does not set {', '.join(missing)} "
-            f"(report notebooks take {', '.join(PARAMETERS)})"
+            f"(report notebooks take {', '.join(names)})"
         )
     return dict(values)
 
@@ -233,7 +245,7 @@ def render_html(notebooks: Sequence, *, title: str = "toneanalysis report") -> s
     return defuse(body)
 
 
-def _stderr(message: str) -> None:
+def stderr_progress(message: str) -> None:
     # One write per message: workers report from their threads.
     sys.stderr.write(f"toneanalysis report: {message}\n")
     sys.stderr.flush()
@@ -259,7 +271,7 @@ def report_target(article, output=None) -> Path:
     return target
 
 
-def _writable(target: Path) -> Path:
+def writable(target: Path) -> Path:
     """`target`, once its folder exists (made if need be) and it is not itself a folder."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -271,7 +283,7 @@ def _writable(target: Path) -> Path:
 
 
 def run_report(article, *, baselines: Sequence = (), lexicon=None,
-               progress: Callable[[str], None] | None = _stderr, folder: Path = NOTEBOOKS,
+               progress: Callable[[str], None] | None = stderr_progress, folder: Path = NOTEBOOKS,
                jobs: int | None = None) -> Report:
     """Run the report notebooks on `article` and render them into one page; write nothing.
 
@@ -292,7 +304,7 @@ def run_report(article, *, baselines: Sequence = (), lexicon=None,
 
 
 def build_report(article, *, baselines: Sequence = (), lexicon=None, output=None,
-                 progress: Callable[[str], None] | None = _stderr, folder: Path = NOTEBOOKS,
+                 progress: Callable[[str], None] | None = stderr_progress, folder: Path = NOTEBOOKS,
                  jobs: int | None = None) -> Path:
     """Run the report notebooks on `article` and write one self-contained HTML file; return its path.
 
@@ -303,7 +315,7 @@ def build_report(article, *, baselines: Sequence = (), lexicon=None, output=None
     """
     say = progress or (lambda message: None)
     started = time.perf_counter()
-    target = _writable(report_target(article, output))
+    target = writable(report_target(article, output))
     if target.suffix.lower() == ".pdf":
         browser()  # before any notebook runs: no Chromium, no PDF
     html = run_report(article, baselines=baselines, lexicon=lexicon, progress=progress, folder=folder,

@@ -1,0 +1,141 @@
+"""Corpus scoring (`score_corpus`): throughput against `score_texts`/`score_folder`, peak memory, resume.
+
+Articles are synthesised as in `corpus_scale.py` (the project's own paragraphs, 8-20 per article,
+seeded) and written to a temporary folder with a manifest (3 outlets, events of 3 articles).
+
+1. Throughput on `--throughput` articles, after a warm-up: `score_texts` on the same texts (each
+   article's text as one string), `score_folder` (the paragraph table of the same files), and
+   `score_corpus` in memory and with `out=` (article, paragraph and hit tables, Parquet), on one
+   core and on every core; articles per second and the cost over `score_folder`.
+2. Peak memory of `score_corpus(out=...)` at each `--articles` size, each in a fresh process
+   (peak RSS of the process and of its largest worker, getrusage): flat when it does not grow with N.
+3. Resume: a run killed part-way, then the same command again: how many were scored, how many
+   reused, and that the folder holds each article once.
+
+    .venv/bin/python benchmarks/corpus_outlets.py [--throughput 300] [--articles 1000 10000] [--jobs -1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus_scale import source_paragraphs, write_articles
+
+OUTLETS = ("Clarion", "Ledger", "Wire")
+
+CHILD = """
+import json, resource, sys, time
+import toneanalysis as ta
+started = time.perf_counter()
+corpus = ta.score_corpus(sys.argv[1], out=sys.argv[2], n_jobs=int(sys.argv[3]), batch_size=256)
+seconds = time.perf_counter() - started
+self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"seconds": seconds, "articles": len(corpus.articles), "scored": corpus.n_scored,
+                  "reused": corpus.n_reused, "self_mb": self_kb / 1024, "worker_mb": children_kb / 1024}))
+"""
+
+
+def corpus_folder(root: Path, n: int, paragraphs: list[str]) -> Path:
+    folder = root / f"corpus_{n}"
+    folder.mkdir()
+    write_articles(folder, n, paragraphs)
+    lines = ["file,outlet,event"] + [f"article_{i:05d}.txt,{OUTLETS[i % 3]},e{i // 3}" for i in range(n)]
+    (folder / "manifest.csv").write_text("\n".join(lines) + "\n")
+    return folder
+
+
+def timed(function, *args, **kwargs) -> float:
+    started = time.perf_counter()
+    function(*args, **kwargs)
+    return time.perf_counter() - started
+
+
+def throughput(root: Path, n: int, jobs: list[int], paragraphs: list[str]) -> None:
+    import toneanalysis as ta
+
+    folder = corpus_folder(root, n, paragraphs)
+    texts = [p.read_text() for p in sorted(folder.glob("article_*.txt"))]
+    ta.score_texts(texts[:5])  # warm: lexicon, sentencizer, VADER, TextBlob
+    ta.score_corpus(folder / "..", pattern="corpus_*/article_0000[0-4].txt")
+    print(f"## Throughput, {n} articles ({sum(len(t.split()) for t in texts):,} words), articles per second")
+    for n_jobs in jobs:
+        results = {
+            "score_texts (each text one paragraph)": timed(ta.score_texts, texts, n_jobs=n_jobs),
+            "score_folder (paragraph table)": timed(ta.score_folder, folder, pattern="article_*.txt", n_jobs=n_jobs),
+            "score_corpus (in memory)": timed(ta.score_corpus, folder, n_jobs=n_jobs),
+        }
+        out = root / f"out_{n_jobs}"
+        results["score_corpus (out=, Parquet)"] = timed(ta.score_corpus, folder, out=out, n_jobs=n_jobs)
+        results["score_corpus (out=, all reused)"] = timed(ta.score_corpus, folder, out=out, n_jobs=n_jobs)
+        base_folder, base_texts = results["score_folder (paragraph table)"], results[
+            "score_texts (each text one paragraph)"]
+        print(f"n_jobs={n_jobs}:")
+        for name, seconds in results.items():
+            print(f"  {name:36s} {n / seconds:8.1f} articles/s  ({seconds:6.2f} s; "
+                  f"{seconds / base_texts - 1:+.0%} vs score_texts, {seconds / base_folder - 1:+.0%} vs score_folder)")
+
+
+def child(folder: Path, out: Path, n_jobs: int, *, kill_after: float | None = None) -> dict | None:
+    command = [sys.executable, "-c", CHILD, str(folder), str(out), str(n_jobs)]
+    if kill_after is None:
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        return json.loads(done.stdout.strip().splitlines()[-1])
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(kill_after)
+    os.killpg(process.pid, signal.SIGKILL)  # the run and its workers, as a crash or a power cut would
+    process.wait()
+    return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--throughput", type=int, default=300, metavar="N")
+    parser.add_argument("--articles", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--jobs", type=int, nargs="*", default=[1, -1])
+    parser.add_argument("--memory-jobs", type=int, default=-1)
+    parser.add_argument("--resume", type=int, default=1000, metavar="N", help="articles of the resume test (0: none)")
+    args = parser.parse_args()
+    paragraphs = source_paragraphs()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        if args.throughput:
+            throughput(root, args.throughput, args.jobs, paragraphs)
+        if args.articles:
+            print(f"\n## Peak memory of score_corpus(out=...), n_jobs={args.memory_jobs}, each in a fresh process")
+        for n in args.articles:
+            folder = corpus_folder(root, n, paragraphs) if not (root / f"corpus_{n}").exists() else root / f"corpus_{n}"
+            result = child(folder, root / f"mem_{n}", args.memory_jobs)
+            print(f"  {n:6d} articles: {result['seconds']:7.1f} s ({n / result['seconds']:.1f} articles/s); "
+                  f"peak RSS {result['self_mb']:.0f} MB (process), {result['worker_mb']:.0f} MB (largest worker)")
+        if args.resume:
+            n = args.resume
+            folder = root / f"corpus_{n}" if (root / f"corpus_{n}").exists() else corpus_folder(root, n, paragraphs)
+            out = root / "resume"
+            whole = child(folder, root / "resume_whole", args.memory_jobs)["seconds"]
+            child(folder, out, args.memory_jobs, kill_after=whole / 2)
+            import pandas as pd
+
+            parts = sorted((out / "articles").glob("part-*.parquet"))
+            kept = sum(len(pd.read_parquet(p, columns=["article"])) for p in parts)
+            again = child(folder, out, args.memory_jobs)
+            stored = pd.read_parquet(out / "articles", columns=["article"])
+            print(f"\n## Resume, {n} articles: an uninterrupted run takes {whole:.1f} s; killed at {whole / 2:.1f} s "
+                  f"with {kept} articles in {len(parts)} complete parts")
+            print(f"  the rerun: {again['scored']} scored, {again['reused']} reused, {again['articles']} in the table, "
+                  f"{again['seconds']:.1f} s; the folder holds {len(stored)} article rows, "
+                  f"{stored['article'].nunique()} distinct")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

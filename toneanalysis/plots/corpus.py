@@ -1,0 +1,112 @@
+"""Charts for a corpus: each group's difference from its reference with its interval, a measure by
+period, and the distinctive-term scatter (group against reference, terms labelled, static).
+
+Axes-level like the others: the table first (`compare_groups`, `by_period`, `group_terms`), `ax`
+by keyword only, extra keywords to the matplotlib call that draws the data, the Axes returned.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from .common import MIXED, NEGATIVE, POSITIVE, axes, table, whole
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+COMPARISON = "the comparison table from compare_groups()"
+PERIODS = "the period table from by_period()"
+TERMS = "the term table from group_terms()"
+
+
+def _plain(text) -> str:
+    """Text as matplotlib should show it: a "$" in an outlet's name or a term is not mathtext."""
+    return str(text).replace("$", r"\$")
+
+
+def plot_group_differences(comparison: pd.DataFrame, *, measure: str = "loaded_weight_per_1000_words",
+                           ax: Axes | None = None, **kwargs: Any) -> Axes:
+    """Each comparison's difference (group - reference) in `measure` as a dot, its interval as a line.
+
+    One row per comparison of `compare_groups`, top to bottom in the table's order; the line at 0
+    is "no difference". `kwargs` go to `ax.scatter` of the dots.
+    """
+    comparison = table(comparison, ["measure", "group", "reference", "difference", "ci_low", "ci_high"],
+                       "plot_group_differences", COMPARISON)
+    rows = comparison[comparison["measure"] == measure].reset_index(drop=True)
+    ax = axes(ax, (6.4, 0.6 + 0.5 * max(len(rows), 1)))
+    positions = np.arange(len(rows), dtype=float)
+    for y, (low, high) in zip(positions, zip(rows["ci_low"], rows["ci_high"])):
+        ax.plot([low, high], [y, y], color=MIXED, linewidth=2, solid_capstyle="butt", zorder=2)
+    colours = [NEGATIVE if d > 0 else POSITIVE for d in rows["difference"].fillna(0)]
+    ax.scatter(rows["difference"], positions, **{"color": colours, "s": 40, "zorder": 3, **kwargs})
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_yticks(positions, [_plain(f"{g} vs {r}") for g, r in zip(rows["group"], rows["reference"])])
+    ax.invert_yaxis()
+    design = rows["design"].iloc[0] if "design" in rows and len(rows) else ""
+    ax.set_xlabel(f"difference in {measure.replace('_', ' ')}\n(95% interval; {design})")
+    return ax
+
+
+def plot_by_period(summary: pd.DataFrame, *, measure: str = "loaded_weight_per_1000_words", ax: Axes | None = None,
+                   **kwargs: Any) -> Axes:
+    """`measure` per period, one line per group, its bootstrap interval shaded where there is one.
+
+    `kwargs` go to `ax.plot` of each group's line.
+    """
+    summary = table(summary, ["group", "period", "measure", "value", "ci_low", "ci_high"], "plot_by_period", PERIODS)
+    rows = summary[summary["measure"] == measure]
+    periods = sorted(rows["period"].unique())
+    x = {p: i for i, p in enumerate(periods)}
+    ax = axes(ax, (7.5, 3.6))
+    for group, part in rows.groupby("group", sort=True):
+        part = part.sort_values("period")
+        positions = [x[p] for p in part["period"]]
+        line, = ax.plot(positions, part["value"], **{"marker": "o", "label": _plain(group), **kwargs})
+        ax.fill_between(positions, part["ci_low"], part["ci_high"], color=line.get_color(), alpha=0.15, linewidth=0)
+    ax.set_xticks(range(len(periods)), periods, rotation=45, ha="right")
+    ax.set_ylabel(measure.replace("_", " "))
+    ax.legend(fontsize="small", frameon=False)
+    return ax
+
+
+def plot_term_scatter(terms: pd.DataFrame, *, top: int = 10, ax: Axes | None = None, **kwargs: Any) -> Axes:
+    """Terms by their rate in the reference (x) and in the group (y), per 1,000 terms, on log scales;
+    significant ones (|z| > 1.96) coloured by side (red: the group's, blue: the reference's), the
+    `top` terms of each side by z labelled, significant or not.
+
+    Terms off the diagonal are used more by one side; the further, the more. A term one side never
+    uses sits on that side's floor (half the smallest rate shown). `kwargs` go to `ax.scatter`.
+    """
+    terms = table(terms, ["term", "z", "per_1000_group", "per_1000_reference"], "plot_term_scatter", TERMS)
+    top = whole(top, "top", "plot_term_scatter")
+    x, y = terms["per_1000_reference"].to_numpy(float), terms["per_1000_group"].to_numpy(float)
+    positive = np.concatenate([x[x > 0], y[y > 0]])
+    floor = positive.min() / 2 if len(positive) else 1.0
+    x, y = np.where(x > 0, x, floor), np.where(y > 0, y, floor)
+    z = terms["z"].to_numpy(float)
+    colours = np.where(z > 1.96, NEGATIVE, np.where(z < -1.96, POSITIVE, "#bdbdbd"))
+    ax = axes(ax, (6.4, 6.4))
+    ax.scatter(x, y, **{"color": colours.tolist(), "s": 14, "alpha": 0.8, **kwargs})
+    from matplotlib.ticker import FuncFormatter, NullFormatter
+
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    for axis in (ax.xaxis, ax.yaxis):
+        axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+        axis.set_minor_formatter(NullFormatter())
+    low, high = min(x.min(), y.min()) if len(x) else 0.5, max(x.max(), y.max()) if len(x) else 2
+    ax.plot([low, high], [low, high], color="black", linewidth=0.8, linestyle="--", zorder=1)
+    order = np.argsort(-z)
+    labelled = [*order[:top], *order[::-1][:top]] if len(z) else []
+    for i in dict.fromkeys(labelled):  # the most distinctive of each side, significant or not (colour says)
+        if z[i] != 0:
+            ax.annotate(_plain(terms["term"].iloc[i]), (x[i], y[i]), fontsize=8,
+                        xytext=(3, 3), textcoords="offset points")
+    group, reference = terms.attrs.get("group", "group"), terms.attrs.get("reference", "reference")
+    ax.set_xlabel(_plain(f"{reference}: uses per 1,000 terms"))
+    ax.set_ylabel(_plain(f"{group}: uses per 1,000 terms"))
+    return ax

@@ -1,0 +1,247 @@
+"""Score a corpus once: the article table (one row per article), and its paragraph and hit tables.
+
+`score_corpus(source, out=FOLDER)` reads the corpus (`sources.read_corpus`), scores each article
+the way a single piece is scored (`analyse`, `score_paragraphs`, `find_loaded_terms`, and its
+measures from `measure.measures`, the one definition), on `n_jobs` processes through the streaming
+pool of `corpus.ordered_map`, and keeps the tables in memory or, with `out=`, as Parquet parts
+written batch by batch (`store.Store`): memory holds one batch, an interrupted run resumes, and an
+article whose text (file bytes) and lexicon were scored before is not scored again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import warnings
+import weakref
+from collections.abc import Iterator
+
+import pandas as pd
+
+from .. import lexicon as lexicon_module
+from ..analyse import analyse, find_loaded_terms, score_paragraphs
+from ..corpus import chunked, ordered_map, worker_lexicon
+from ..errors import ToneAnalysisError
+from ..load import article_from_text, load_article
+from ..measure.measures import MEASURES, body, table_measures
+from .sources import PROBLEM_COLUMNS, CorpusSource, read_corpus
+from .store import Store
+
+SCHEMA = "toneanalysis-corpus-1"  # part of every content hash: a change of what is stored rescores all
+MEASURE_COLUMNS = [m.name for m in MEASURES] + ["headline_tone", "caption_tone", "n_paragraphs", "n_words",
+                                                "loaded_count"]
+KEYS = ["article", "content_hash"]
+ARTICLES_PER_TASK = 8
+BATCH = 256  # articles per Parquet part
+
+_FINGERPRINTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def lexicon_fingerprint(lex: lexicon_module.Lexicon) -> str:
+    """A digest of the lexicon's entries: the same entries, the same fingerprint, wherever they came from."""
+    cached = _FINGERPRINTS.get(lex)
+    if cached is None:
+        data = lex.entries.to_csv(index=False).encode("utf-8")
+        cached = _FINGERPRINTS[lex] = hashlib.sha256(data).hexdigest()
+    return cached
+
+
+def content_hash(item: dict, fingerprint: str) -> str:
+    """What identifies a scoring: the file's bytes (or the text), the lexicon and the stored schema."""
+    digest = hashlib.sha256(f"{SCHEMA}\0{fingerprint}\0".encode())
+    if isinstance(item.get("path"), str):
+        try:
+            with open(item["path"], "rb") as file:
+                digest.update(b"file\0" + file.read())
+        except OSError as error:
+            digest.update(f"unreadable\0{item['path']}\0{error}".encode())
+    else:
+        digest.update(b"text\0" + item["text"].encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
+
+
+def score_item(item: dict, lex) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
+    """One article's row of the article table, its paragraph table and its hit table, keyed."""
+    if isinstance(item.get("path"), str):
+        article = load_article(item["path"])
+    else:
+        article = article_from_text(item["text"], source=item["article"])
+    analysed = analyse(article, lexicon=lex)
+    paragraphs = score_paragraphs(analysed)
+    hits = find_loaded_terms(analysed)
+    row = {"article": item["article"], "content_hash": item["content_hash"], "headline": analysed.headline,
+           **table_measures(paragraphs), "loaded_count": int(body(paragraphs)["loaded_count"].sum())}
+    for table in (paragraphs, hits):  # both made for this call: keyed in place, not copied
+        table.insert(0, "content_hash", item["content_hash"])
+        table.insert(0, "article", item["article"])
+    return row, paragraphs, hits
+
+
+def score_items(items: list[dict], lex=None) -> tuple[list[dict], list, list, list[dict]]:
+    """Score a few articles (a task of the pool); a problem with one is reported, naming it, not raised."""
+    lex = worker_lexicon(lex)
+    rows, paragraphs, hits, problems = [], [], [], []
+    for item in items:
+        try:
+            row, p, h = score_item(item, lex)
+        except ToneAnalysisError as error:
+            problems.append({"article": item["article"], "origin": item["origin"], "problem": str(error)})
+            continue
+        except Exception as error:  # anything else (a page that trips the HTML parser...): named, not fatal
+            problems.append({"article": item["article"], "origin": item["origin"],
+                             "problem": f"{type(error).__name__}: {error}"})
+            continue
+        rows.append(row)
+        paragraphs.append(p)
+        hits.append(h)
+    return rows, paragraphs, hits, problems
+
+
+class Corpus:
+    """A scored corpus: `articles` (one row per article: `article`, `content_hash`, `origin`,
+    metadata, `headline`, the measures), `paragraphs` and `hits` (keyed by `article`,
+    `content_hash`), `skipped` (articles not scored: `article`, `origin`, `problem`), and where it
+    is kept (`folder`, or None). `n_scored` were scored by this run, `n_reused` read from the folder.
+    """
+
+    def __init__(self, articles: pd.DataFrame, *, paragraphs=None, hits=None, store: Store | None = None,
+                 skipped: pd.DataFrame | None = None, n_scored: int = 0, n_reused: int = 0, metadata=()):
+        self.articles = articles
+        self._tables = {"paragraphs": paragraphs, "hits": hits}
+        self.store = store
+        self.skipped = skipped if skipped is not None else pd.DataFrame(columns=PROBLEM_COLUMNS)
+        self.n_scored, self.n_reused = n_scored, n_reused
+        self.metadata = list(metadata)
+
+    @property
+    def folder(self):
+        return None if self.store is None else self.store.folder
+
+    def __repr__(self) -> str:
+        return (f"Corpus({len(self.articles)} articles: {self.n_scored} scored, {self.n_reused} reused; "
+                f"{len(self.skipped)} skipped; folder={str(self.folder) if self.folder else None})")
+
+    def _table(self, name: str) -> pd.DataFrame:
+        table = self._tables[name]
+        if table is None:  # kept on disk: read on demand
+            table = self.store.read(name, hashes=self.articles["content_hash"])
+        keys = self.articles[KEYS]
+        # The current keys (a file renamed, a text repeated under two keys): joined by content.
+        table = table.drop(columns="article").merge(keys, on="content_hash", how="inner")
+        return table[KEYS + [c for c in table.columns if c not in KEYS]]
+
+    @property
+    def paragraphs(self) -> pd.DataFrame:
+        return self._table("paragraphs")
+
+    @property
+    def hits(self) -> pd.DataFrame:
+        return self._table("hits")
+
+
+def _batches(results: Iterator, size: int) -> Iterator[tuple[list, list, list, list, int]]:
+    rows, paragraphs, hits, problems, done = [], [], [], [], 0
+    for task, (r, p, h, q) in results:
+        rows += r
+        paragraphs += p
+        hits += h
+        problems += q
+        done += len(task)
+        if len(rows) >= size:
+            yield rows, paragraphs, hits, problems, done
+            rows, paragraphs, hits, problems, done = [], [], [], [], 0
+    yield rows, paragraphs, hits, problems, done
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    return pd.concat(frames, ignore_index=True)
+
+
+def _progress(enabled: bool, total: int):
+    if not enabled:
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="article", dynamic_ncols=True)
+
+
+def score_corpus(source: CorpusSource, *, out: str | os.PathLike | None = None, text_column: str = "text",
+                 id_column: str | None = None, manifest: str | os.PathLike | bool | None = None,
+                 pattern: str = "*", lexicon: lexicon_module.LexiconLike = None, n_jobs: int = 1,
+                 errors: str = "raise", progress: bool = False, batch_size: int = BATCH) -> Corpus:
+    """Score every article of a corpus (a folder, a DataFrame, a CSV/JSONL/Parquet file; see
+    `read_corpus`) into a `Corpus`: the article table, paragraph and hit tables, what was skipped.
+
+    `out=FOLDER` keeps the tables there as Parquet, `batch_size` articles per part, and reuses what
+    it holds (see `store`). A bad row (no text, unreadable file, bad date) raises `ToneAnalysisError`
+    naming its file and row, unless `errors="skip"`: then `corpus.skipped` lists each one and a
+    warning says how many. `n_jobs=-1` scores on every core; `progress=True` shows a bar on stderr.
+    """
+    if errors not in ("raise", "skip"):
+        raise ToneAnalysisError(f"errors must be 'raise' or 'skip', got {errors!r}")
+    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+        raise ToneAnalysisError(f"batch_size must be a positive whole number, got {batch_size!r}")
+    found = read_corpus(source, text_column=text_column, id_column=id_column, manifest=manifest, pattern=pattern)
+    problems = list(found.problems.to_dict("records"))
+
+    def fail_on(new: list[dict]):
+        if new and errors == "raise":
+            first = new[0]
+            raise ToneAnalysisError(f"{first['origin']}: {first['problem']}"
+                                    + (f" (and {len(new) - 1} more bad rows)" if len(new) > 1 else "")
+                                    + "; errors='skip' (--skip-errors) leaves them out and lists them")
+
+    fail_on(problems)
+    lex = lexicon_module.load_lexicon(lexicon)
+    fingerprint = lexicon_fingerprint(lex)
+    items = found.items.copy()
+    items["content_hash"] = [content_hash(item, fingerprint) for item in items.to_dict("records")]
+    store = None if out is None else Store(out)
+    stored = store.hashes() if store else set()
+    todo = items[~items["content_hash"].isin(stored)].drop_duplicates("content_hash")
+    columns = [c for c in ("article", "origin", "path", "text", "content_hash") if c in todo]
+    tasks = chunked(todo[columns].to_dict("records"), min(ARTICLES_PER_TASK, batch_size))
+    kept: dict[str, list] = {"articles": [], "paragraphs": [], "hits": []}
+    metadata = items.drop(columns=[c for c in ("path", "text") if c in items])
+    bar = _progress(progress, len(todo))
+    n_scored = 0
+    try:
+        for rows, paragraphs, hits, new, done in _batches(ordered_map(score_items, tasks, lex, n_jobs=n_jobs),
+                                                           batch_size):
+            fail_on(new)
+            problems += new
+            n_scored += len(rows)
+            if bar is not None:
+                bar.update(done)
+            if not rows:
+                continue
+            article_rows = pd.DataFrame(rows).merge(metadata.drop(columns="article"), on="content_hash", how="left")
+            article_rows = article_rows.drop_duplicates("content_hash")
+            tables = {"articles": article_rows, "paragraphs": _concat(paragraphs), "hits": _concat(hits)}
+            if store:
+                store.write(tables)
+            else:
+                for name, table in tables.items():
+                    kept[name].append(table)
+    finally:
+        if bar is not None:
+            bar.close()
+    if store:
+        measures = store.read("articles", columns=["content_hash", "headline", *MEASURE_COLUMNS])
+    else:
+        measures = _concat(kept["articles"])[["content_hash", "headline", *MEASURE_COLUMNS]] if kept["articles"] \
+            else pd.DataFrame(columns=["content_hash", "headline", *MEASURE_COLUMNS])
+    failed = {p["origin"] for p in problems}
+    articles = metadata[~metadata["origin"].isin(failed)].merge(
+        measures.drop_duplicates("content_hash"), on="content_hash", how="inner")
+    articles = articles[KEYS + [c for c in articles.columns if c not in KEYS]].reset_index(drop=True)
+    skipped = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
+    if len(skipped):
+        warnings.warn(f"score_corpus: skipped {len(skipped)} bad rows (see corpus.skipped), first: "
+                      f"{skipped['origin'].iloc[0]}: {skipped['problem'].iloc[0]}", stacklevel=2)
+    if articles.empty:
+        raise ToneAnalysisError(f"{source if not isinstance(source, pd.DataFrame) else 'DataFrame'}: "
+                                f"no article could be scored ({len(skipped)} bad rows)")
+    in_memory = {} if store else {name: _concat(kept[name]) if kept[name] else None for name in ("paragraphs", "hits")}
+    return Corpus(articles, store=store, skipped=skipped, n_scored=n_scored,
+                  n_reused=int(items["content_hash"].isin(stored).sum()), metadata=found.metadata, **in_memory)
