@@ -26,7 +26,7 @@ import pandas as pd
 from .errors import ToneAnalysisError
 from .text import nlp, normalise
 
-COLUMNS = ("term", "category", "weight", "framing", "neutral", "exceptions")
+COLUMNS = ("term", "category", "weight", "framing", "neutral", "exceptions", "source")
 REQUIRED = ("term", "category", "weight", "framing")
 CATEGORIES = (
     "name_calling", "emotive_adjective", "loaded_noun", "loaded_verb", "loaded_metaphor",
@@ -173,7 +173,7 @@ def _validate(records: list[dict], source: str, *, first_row: int) -> pd.DataFra
         if missing:
             _fail(source, number, missing[0], "missing")
         cells = {c: record.get(c) for c in COLUMNS}
-        for column in ("term", "category", "framing", "neutral", "exceptions"):
+        for column in ("term", "category", "framing", "neutral", "exceptions", "source"):
             value = cells[column]
             if value is None or (isinstance(value, float) and value != value):
                 value = ""

@@ -16,14 +16,23 @@ from typing import NamedTuple
 
 from ..lexicon import Lexicon
 from ..text import count_words, nlp, normalise, sentence_spans
+from .loaded import GROUP_OF_CATEGORY, N_GROUPS, loaded_p
+from .quotes import quote_spans
 from .sentiment import SentenceSentiment, sentence_sentiment
 from .tone import tone_score
 
 SENTIMENT_COLUMNS = list(SentenceSentiment._fields)
 SCORE_COLUMNS = [
-    "n_words", "n_sentences", *SENTIMENT_COLUMNS, "tone",
+    "n_words", "n_sentences", *SENTIMENT_COLUMNS, "tone", "loaded_p",
     "loaded_count", "loaded_weight", "loaded_per_100_words", "loaded_terms",
 ]
+
+# The hit of a scare quote: quotation marks, with no lexicon term inside, around one to
+# SCARE_QUOTE_WORDS words that are not all capitalised (a title or a name). Its entry index is one past
+# the lexicon's rows (`scare_entry`); its weight was measured on expert labels (docs/VALIDATION.md).
+SCARE_QUOTE = {"term": "scare quotes", "category": "scare_quote", "weight": 2.0, "framing": "mixed",
+               "neutral": "the words without quotation marks"}
+SCARE_QUOTE_WORDS = 4
 
 
 class Sentence(NamedTuple):
@@ -49,25 +58,53 @@ class Parsed(NamedTuple):
 
 
 class Scored(NamedTuple):
-    """One sentence's sentiment and tone."""
+    """One sentence's sentiment, tone and loaded-language probability."""
 
     sentiment: SentenceSentiment
     tone: float
+    loaded_p: float
 
 
 _ENTRY_WEIGHTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def entry_weights(lex: Lexicon) -> tuple[list[float], list[float]]:
-    """(weight, weight signed by framing) of each lexicon entry as plain floats, once per lexicon:
-    looking them up in the entries DataFrame per hit cost more than the matching itself."""
+def scare_entry(lex: Lexicon) -> int:
+    """The entry index of a scare-quote hit: one past the lexicon's own rows."""
+    return len(lex.entries)
+
+
+def entry_weights(lex: Lexicon) -> tuple[list[float], list[float], list[int]]:
+    """(weight, weight signed by framing, `loaded_p` feature group) of each lexicon entry, and of the
+    scare-quote hit last, as plain values, once per lexicon: looking them up in the entries DataFrame
+    per hit cost more than the matching itself."""
     cached = _ENTRY_WEIGHTS.get(lex)
     if cached is None:
         sign = {"positive": 1.0, "negative": -1.0}  # mixed: 0
-        weights = [float(w) for w in lex.entries["weight"].tolist()]
-        signed = [w * sign.get(f, 0.0) for w, f in zip(weights, lex.entries["framing"].tolist())]
-        cached = _ENTRY_WEIGHTS[lex] = (weights, signed)
+        weights = [float(w) for w in lex.entries["weight"].tolist()] + [SCARE_QUOTE["weight"]]
+        framings = [*lex.entries["framing"].tolist(), SCARE_QUOTE["framing"]]
+        signed = [w * sign.get(f, 0.0) for w, f in zip(weights, framings)]
+        groups = [GROUP_OF_CATEGORY[c] for c in [*lex.entries["category"].tolist(), SCARE_QUOTE["category"]]]
+        cached = _ENTRY_WEIGHTS[lex] = (weights, signed, groups)
     return cached
+
+
+def scare_quotes(text: str, normal: str, matches) -> list[tuple[int, int]]:
+    """(start, end) of the quoted words of each scare quote in a text, marks excluded: a closed
+    quotation of 1..SCARE_QUOTE_WORDS words, with a lower-case word among them, and no lexicon match
+    inside (a quoted loaded term is already a hit of its own).
+
+    >>> text = "The 'reforms' were praised in \u201cThe Times\u201d as a \u2018brutal\u2019 plan."
+    >>> brutal = text.index("brutal")
+    >>> [text[a:b] for a, b in scare_quotes(text, normalise(text), [(0, brutal, brutal + 6)])]
+    ['reforms']
+    """
+    out = []
+    for start, end, closed in quote_spans(text):
+        words = normal[start:end].split()
+        if (closed and 0 < len(words) <= SCARE_QUOTE_WORDS and any(w[:1].islower() for w in words)
+                and not any(start <= s < end for _, s, _ in matches)):
+            out.append((start, end))
+    return out
 
 
 def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Iterator[Parsed]:
@@ -86,6 +123,11 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
         original, normal = pending.popleft()
         spans = sentence_spans(doc, normal)
         matches = lex.match(doc)
+        if "'" in normal or '"' in normal:
+            scare = scare_entry(lex)
+            quoted = [(scare, s, e) for s, e in scare_quotes(original, normal, matches)]
+            if quoted:
+                matches = sorted(matches + quoted, key=lambda m: m[1])
         sentences, hits = [], []
         for index, (start, end) in enumerate(spans):
             sentences.append(Sentence(start, end, count_words(normal[start:end])))
@@ -93,17 +135,26 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
         yield Parsed(original, normal, sentences, hits)
 
 
-def sentence_scores(parsed: Parsed, lex: Lexicon) -> list[Scored]:
-    """VADER, TextBlob and `tone` for each sentence of a parsed text."""
-    _, signed_weights = entry_weights(lex)
-    normal = parsed.normal
+def sentence_loading(parsed: Parsed, lex: Lexicon) -> tuple[list[float], list[list[float]]]:
+    """Per sentence: its hit weight signed by framing (for `tone`), and its hit weight per `loaded_p` group."""
+    weights, signed_weights, groups = entry_weights(lex)
     signed = [0.0] * len(parsed.sentences)
+    grouped = [[0.0] * N_GROUPS for _ in parsed.sentences]
     for hit in parsed.hits:
         signed[hit.sentence] += signed_weights[hit.entry]
+        grouped[hit.sentence][groups[hit.entry]] += weights[hit.entry]
+    return signed, grouped
+
+
+def sentence_scores(parsed: Parsed, lex: Lexicon) -> list[Scored]:
+    """VADER, TextBlob, `tone` and `loaded_p` for each sentence of a parsed text."""
+    normal = parsed.normal
+    signed, grouped = sentence_loading(parsed, lex)
     out = []
-    for sentence, loaded in zip(parsed.sentences, signed):
+    for sentence, loaded, by_group in zip(parsed.sentences, signed, grouped):
         scores = sentence_sentiment(normal[sentence.start:sentence.end])
-        out.append(Scored(scores, tone_score(scores, loaded, sentence.n_words)))
+        out.append(Scored(scores, tone_score(scores, loaded, sentence.n_words),
+                          loaded_p(scores, by_group, sentence.n_words)))
     return out
 
 
@@ -115,7 +166,7 @@ def aggregate(parsed: Parsed, scored: list[Scored], lex: Lexicon) -> dict:
     n_words = sum(s.n_words for s in sentences)
     row = {"n_words": n_words, "n_sentences": len(sentences)}
     if len(scored) == 1:  # most paragraphs: the mean is the sentence's own score, exactly
-        row.update(zip(SENTIMENT_COLUMNS, scored[0].sentiment), tone=scored[0].tone)
+        row.update(zip(SENTIMENT_COLUMNS, scored[0].sentiment), tone=scored[0].tone, loaded_p=scored[0].loaded_p)
     elif scored:
         # Plain Python: paragraphs have a few sentences, too few for numpy's per-call overhead to pay.
         weights = [max(s.n_words, 1) for s in sentences]
@@ -123,9 +174,10 @@ def aggregate(parsed: Parsed, scored: list[Scored], lex: Lexicon) -> dict:
         for i, column in enumerate(SENTIMENT_COLUMNS):
             row[column] = sum(w * s.sentiment[i] for w, s in zip(weights, scored)) / total
         row["tone"] = sum(w * s.tone for w, s in zip(weights, scored)) / total
+        row["loaded_p"] = sum(w * s.loaded_p for w, s in zip(weights, scored)) / total
     else:
-        row.update({c: math.nan for c in SENTIMENT_COLUMNS}, tone=math.nan)
-    weights, _ = entry_weights(lex)
+        row.update({c: math.nan for c in SENTIMENT_COLUMNS}, tone=math.nan, loaded_p=math.nan)
+    weights, *_ = entry_weights(lex)
     row["loaded_count"] = len(parsed.hits)
     row["loaded_weight"] = float(sum(weights[h.entry] for h in parsed.hits))
     row["loaded_per_100_words"] = 100 * len(parsed.hits) / n_words if n_words else math.nan

@@ -30,9 +30,9 @@ FEATURES = ("vader_compound", "textblob_polarity", "vader_pos", "vader_neg", "lo
 COEFFICIENTS = {
     "vader_compound": 0.128,
     "textblob_polarity": 0.094,
-    "vader_pos": 0.091,
-    "vader_neg": -0.483,
-    "loaded": 0.192,
+    "vader_pos": 0.094,
+    "vader_neg": -0.482,
+    "loaded": 0.191,
 }
 
 NEUTRAL_BAND = 0.05 / 2 / 4
