@@ -105,14 +105,22 @@ def baseline_sets(text: str) -> tuple[set, set]:
     return tokens & vader_words, tokens & subjective
 
 
-def hits_of(texts: list[str], lexicon=None) -> list[list[tuple[int, int, float]]]:
-    """(start, end, weight) of each loaded-term hit in each text (offsets into the text as given)."""
-    from toneanalysis.analyse.engine import entry_weights, parse
+def hits_of(texts: list[str], lexicon=None) -> list[list[tuple[int, int, float, str]]]:
+    """(start, end, weight, category) of each loaded-term hit in each text (offsets into the text as given)."""
+    from toneanalysis.analyse.engine import SCARE_QUOTE, entry_weights, parse
     from toneanalysis.lexicon import load_lexicon
 
     lex = load_lexicon(lexicon)
     weights, *_ = entry_weights(lex)
-    return [[(h.start, h.end, weights[h.entry]) for h in p.hits] for p in parse(texts, lex)]
+    categories = [*lex.entries["category"].tolist(), SCARE_QUOTE["category"]]
+    return [[(h.start, h.end, weights[h.entry], categories[h.entry]) for h in p.hits] for p in parse(texts, lex)]
+
+
+def precision_classes(hits):
+    """(name, keep(weight, category)) for the precision-by-weight table."""
+    weights = sorted({x for h in hits for _, _, x, c in h if c != "scare_quote"})
+    classes = [(f"lexicon entries of weight {w:g}", lambda x, c, w=w: c != "scare_quote" and x == w) for w in weights]
+    return [*classes, ("scare quotes around plain words", lambda x, c: c == "scare_quote")]
 
 
 def auc(scores, labels) -> float:
@@ -131,7 +139,7 @@ def cross_validated_min_weight(hits, gold, topics) -> tuple[list[set], list[floa
     the other topics; the chosen minimum per topic is returned too."""
     texts_words = {}
     for w in MIN_WEIGHTS:
-        texts_words[w] = [words_in(t, [(s, e) for s, e, x in h if x >= w]) for t, h in hits]
+        texts_words[w] = [words_in(t, [(s, e) for s, e, x, *_ in h if x >= w]) for t, h in hits]
     topics = np.asarray(topics)
     predicted: list[set] = [set()] * len(gold)
     chosen = []
@@ -150,7 +158,7 @@ def babe_report(path: Path) -> str:
     babe = load_babe(path)
     texts, gold = babe["text"].tolist(), babe["words"].tolist()
     hits = hits_of(texts)
-    every_hit = [words_in(t, [(s, e) for s, e, _ in h]) for t, h in zip(texts, hits)]
+    every_hit = [words_in(t, [(s, e) for s, e, *_ in h]) for t, h in zip(texts, hits)]
     cv_words, chosen = cross_validated_min_weight(list(zip(texts, hits)), gold, babe["topic"])
     vader_sets, subjective_sets = zip(*(baseline_sets(t) for t in texts))
     lines = [f"BABE dev: {len(babe)} sentences ({int(babe['biased'].sum())} Biased), {babe['topic'].nunique()} topics "
@@ -164,11 +172,19 @@ def babe_report(path: Path) -> str:
         m = prf(predicted, gold)
         lines.append(f"| {name} | {m['p']:.3f} | {m['r']:.3f} | {m['f1']:.3f} | {m['predicted']} |")
 
+    lines += ["", "Word precision of the hits by weight (what a weight is worth on expert labels; the scare-quote "
+              "hit's weight is set to the class whose precision it matches):", "",
+              "| hits | hits | word precision |", "|---|---|---|"]
+    for name, keep in precision_classes(hits):
+        chosen_words = [words_in(t, [(s, e) for s, e, x, c in h if keep(x, c)]) for t, h in zip(texts, hits)]
+        m = prf(chosen_words, gold)
+        lines.append(f"| {name} | {sum(keep(x, c) for h in hits for _, _, x, c in h)} | {m['p']:.3f} |")
+
     features = fit_loaded_p.sentence_features(texts)
     out_of_fold = fit_loaded_p.cross_validated(features, babe["biased"].to_numpy(), babe["topic"].to_numpy())
     from toneanalysis.analyse.sentiment import vader
 
-    weight = [sum(x for _, _, x in h) for h in hits]
+    weight = [sum(x for _, _, x, _ in h) for h in hits]
     per_topic = pd.DataFrame({"topic": babe["topic"], "y": babe["biased"], "p": out_of_fold})
     topic_aucs = [auc(g["p"], g["y"]) for _, g in per_topic.groupby("topic") if g["y"].nunique() == 2]
     lines += ["", "Sentence AUC, Biased vs Non-biased:", "", "| score | AUC |", "|---|---|",
@@ -197,7 +213,7 @@ def basil_report(folder: Path) -> str:
         if i is not None:
             gold_spans[i].append((row.start, row.end, row.quote))
     gold = [words_in(t, [(s, e) for s, e, _ in g]) for t, g in zip(texts, gold_spans)]
-    predicted = {"toolkit hits": [[(s, e) for s, e, _ in h] for h in hits]}
+    predicted = {"toolkit hits": [[(s, e) for s, e, *_ in h] for h in hits]}
     vader_words, subjective = baseline_words()
     for name, vocabulary in (("baseline: |VADER| lexicon words", vader_words),
                              (f"baseline: subjective words (>= {SUBJECTIVE})", subjective)):

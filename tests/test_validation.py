@@ -88,7 +88,7 @@ def test_word_scores_and_min_weight_cross_validation():
     assert loaded_eval.prf([{"a", "b"}, set()], [{"a"}, {"c"}]) == pytest.approx(
         {"p": 0.5, "r": 0.5, "f1": 0.5, "predicted": 2, "gold": 2})
     assert loaded_eval.words_in("The sham inquiry met.", [(4, 8)]) == {"sham"}
-    hits = [("a sham", [(2, 6, 3.0)]), ("a very", [(2, 6, 0.5)])] * 2
+    hits = [("a sham", [(2, 6, 3.0, "loaded_noun")]), ("a very", [(2, 6, 0.5, "exaggeration")])] * 2
     predicted, chosen = loaded_eval.cross_validated_min_weight(hits, [{"sham"}, set()] * 2, ["x", "x", "y", "y"])
     assert predicted == [{"sham"}, set()] * 2 and min(chosen) > 0.5
 

@@ -9,6 +9,7 @@ Paragraph scores are word-weighted means of sentence scores (VADER's compound sa
 from __future__ import annotations
 
 import math
+import re
 import weakref
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -30,9 +31,18 @@ SCORE_COLUMNS = [
 # The hit of a scare quote: quotation marks, with no lexicon term inside, around one to
 # SCARE_QUOTE_WORDS words that are not all capitalised (a title or a name). Its entry index is one past
 # the lexicon's rows (`scare_entry`); its weight was measured on expert labels (docs/VALIDATION.md).
-SCARE_QUOTE = {"term": "scare quotes", "category": "scare_quote", "weight": 2.0, "framing": "mixed",
+SCARE_QUOTE = {"term": "scare quotes", "category": "scare_quote", "weight": 0.5, "framing": "mixed",
                "neutral": "the words without quotation marks"}
 SCARE_QUOTE_WORDS = 4
+# Verbs that put the quotation in someone's mouth (or name a label someone used) in the same sentence.
+SPEECH = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|call|calls|called|calling|describ(?:e|es|ed|ing)|"
+                    r"dub(?:s|bed|bing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|term(?:s|ed)|accus(?:e|es|ed|ing)|"
+                    r"argu(?:e|es|ed|ing)|claim(?:s|ed|ing)?|insist(?:s|ed|ing)?|add(?:s|ed)|warn(?:s|ed|ing)?|"
+                    r"not(?:es|ed)|urg(?:e|es|ed|ing)|wr(?:ite|ites|ote|itten)|according|vow(?:s|ed)?|"
+                    r"promis(?:e|es|ed)|chant(?:s|ed|ing)?|refer(?:s|red)|decr(?:y|ies|ied)|declar(?:e|es|ed)|"
+                    r"tweet(?:s|ed)?|word|words|phrase|slogan)\b", re.I)
+_TITLE_WORDS = frozenset(["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"])
+_OPENING_MARK = re.compile(r"(?<!\w)[\"']")
 
 
 class Sentence(NamedTuple):
@@ -88,10 +98,13 @@ def entry_weights(lex: Lexicon) -> tuple[list[float], list[float], list[int]]:
     return cached
 
 
-def scare_quotes(text: str, normal: str, matches) -> list[tuple[int, int]]:
+def scare_quotes(text: str, normal: str, matches, sentences=None) -> list[tuple[int, int]]:
     """(start, end) of the quoted words of each scare quote in a text, marks excluded: a closed
-    quotation of 1..SCARE_QUOTE_WORDS words, with a lower-case word among them, and no lexicon match
-    inside (a quoted loaded term is already a hit of its own).
+    quotation of 1..SCARE_QUOTE_WORDS words, with a lower-case word among them other than the small
+    words of a title ("Tippecanoe and Tyler, Too" is a name), no question or exclamation mark (speech),
+    and no lexicon match inside (a quoted loaded term is already a hit of its own). A quotation in a
+    sentence (of `sentences`, (start, end) pairs; else the whole text) that has a speech or naming
+    verb ("said", "called", "accused", `SPEECH`) is someone's words, a partial quote, not the writer's.
 
     >>> text = "The 'reforms' were praised in \u201cThe Times\u201d as a \u2018brutal\u2019 plan."
     >>> brutal = text.index("brutal")
@@ -99,10 +112,16 @@ def scare_quotes(text: str, normal: str, matches) -> list[tuple[int, int]]:
     ['reforms']
     """
     out = []
-    for start, end, closed in quote_spans(text):
-        words = normal[start:end].split()
-        if (closed and 0 < len(words) <= SCARE_QUOTE_WORDS and any(w[:1].islower() for w in words)
+    for start, end, closed in quote_spans(text, normal):
+        quoted = normal[start:end]
+        words = quoted.split()
+        if not (closed and 0 < len(words) <= SCARE_QUOTE_WORDS and "?" not in quoted and "!" not in quoted
+                and any(w[:1].islower() and w.strip(".,;:").lower() not in _TITLE_WORDS for w in words)
                 and not any(start <= s < end for _, s, _ in matches)):
+            continue
+        a, b = next(((a, b) for a, b in sentences or () if a <= start < b), (0, len(normal)))
+        outside = normal[a:max(a, start - 1)] + " " + normal[min(end + 1, b):b]
+        if not SPEECH.search(outside):
             out.append((start, end))
     return out
 
@@ -123,9 +142,9 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
         original, normal = pending.popleft()
         spans = sentence_spans(doc, normal)
         matches = lex.match(doc)
-        if "'" in normal or '"' in normal:
+        if _OPENING_MARK.search(normal):  # most apostrophes ("Russia's") follow a letter: no quote opens
             scare = scare_entry(lex)
-            quoted = [(scare, s, e) for s, e in scare_quotes(original, normal, matches)]
+            quoted = [(scare, s, e) for s, e in scare_quotes(original, normal, matches, spans)]
             if quoted:
                 matches = sorted(matches + quoted, key=lambda m: m[1])
         sentences, hits = [], []
