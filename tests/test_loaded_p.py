@@ -108,3 +108,12 @@ def test_sentence_and_paragraph_loaded_p_aggregate_by_words():
     expected = (sentences["loaded_p"] * sentences["n_words"]).sum() / sentences["n_words"].sum()
     assert paragraph == pytest.approx(expected)
     assert ta.score_texts([text])["loaded_p"].iloc[0] == pytest.approx(paragraph)
+
+
+def test_piece_loaded_p_is_the_body_mean_by_words():
+    text = "Harbour vote\n\nThe sham inquiry met on a long grey Tuesday in the harbour hall.\n\nIt ended."
+    paragraphs = ta.score_paragraphs(text)
+    body = paragraphs[paragraphs["role"] == "paragraph"]
+    expected = (body["loaded_p"] * body["n_words"]).sum() / body["n_words"].sum()
+    assert ta.piece_measures(text)["loaded_p"] == pytest.approx(expected)
+    assert "loaded_p" in set(ta.compare(text, "The inquiry met.\n\nIt ended.", n_boot=100, n_perm=100)["measure"])
