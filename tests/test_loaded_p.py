@@ -3,7 +3,9 @@
 
 import math
 
+import pandas as pd
 import pytest
+from conftest import FIXTURES
 
 import toneanalysis as ta
 from toneanalysis.analyse import loaded
@@ -117,3 +119,11 @@ def test_piece_loaded_p_is_the_body_mean_by_words():
     expected = (body["loaded_p"] * body["n_words"]).sum() / body["n_words"].sum()
     assert ta.piece_measures(text)["loaded_p"] == pytest.approx(expected)
     assert "loaded_p" in set(ta.compare(text, "The inquiry met.\n\nIt ended.", n_boot=100, n_perm=100)["measure"])
+
+
+def test_minimal_pairs_fixture_loaded_member_scores_higher():
+    pairs = pd.read_csv(FIXTURES / "minimal_pairs.tsv", sep="\t")
+    assert len(pairs) >= 30 and pairs["kind"].nunique() >= 10
+    loaded, plain = ta.score_texts(pairs["loaded"]), ta.score_texts(pairs["plain"])
+    higher = loaded["loaded_p"].to_numpy() > plain["loaded_p"].to_numpy()
+    assert higher.all(), pairs.loc[~higher, "loaded"].tolist()

@@ -51,8 +51,9 @@ def expand(term: str) -> list[str]:
     A single word gives its inflections. A phrase inflects its first word as a verb ("lash out" →
     "lashed out", "spark fury" → "sparked fury") and takes the plural of its last word, the head of
     most English compounds ("witch hunt" → "witch hunts"); noun phrases whose first word reads as a
-    verb carry exceptions in the lexicon ("attack dog" excepts "attacked dog"). Hyphenated terms
-    match as written: spaCy splits "so-called" into the same tokens in the lexicon and in the text.
+    verb carry exceptions in the lexicon ("attack dog" excepts "attacked dog"). A hyphenated word
+    takes the noun inflections of its last part ("right-winger" → "right-wingers"); spaCy splits
+    "so-called" into the same tokens in the lexicon and in the text.
 
     >>> sorted(expand("tyrant"))
     ['tyrant', 'tyrants']
@@ -60,11 +61,17 @@ def expand(term: str) -> list[str]:
     True
     >>> "witch hunts" in expand("witch hunt") and "witch hunted" not in expand("witch hunt")
     True
+    >>> expand("anti-vaxxer")
+    ['anti-vaxxer', 'anti-vaxxers']
     """
     from lemminflect import getAllInflections
 
     words = term.split()
     if len(words) == 1:
+        head, hyphen, last = words[0].rpartition("-")
+        if hyphen and last.isalpha():
+            # A hyphenated compound takes the plural of its last part ("hard-liner" → "hard-liners").
+            return sorted({words[0]} | {f"{head}-{form}" for form in _inflections(last, upos="NOUN")})
         return sorted(_inflections(words[0]))
     first = {f for group in getAllInflections(words[0], upos="VERB").values() for f in group} | {words[0]}
     last = _inflections(words[-1], upos="NOUN")
