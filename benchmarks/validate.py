@@ -149,6 +149,7 @@ def wnc_report(folder: Path) -> str:
         scores = {
             "`loaded_weight`": (pre_table["loaded_weight"], post_table["loaded_weight"]),
             "`loaded_count`": (pre_table["loaded_count"], post_table["loaded_count"]),
+            "`loaded_p` (fitted on BABE, not on these pairs)": (pre_table["loaded_p"], post_table["loaded_p"]),
             "abs(VADER compound), raw": ([abs(vader().polarity_scores(t)["compound"]) for t in pre],
                                       [abs(vader().polarity_scores(t)["compound"]) for t in post]),
         }
