@@ -12,15 +12,17 @@ with the features of `features()`, each readable on its own:
   short phrase that no lexicon entry covers, see `engine.SCARE_QUOTE`);
 - `vader_intensity`: |VADER compound| of the sentence;
 - `subjectivity`: TextBlob's (pattern's) subjectivity of the sentence;
-- `length`: log of its word count (a long sentence has more room for a loaded word).
+- `length`: log of its word count. Its coefficient is negative: given its hits, a longer sentence
+  is less likely loaded, so the model reads loading as a density.
 
 A paragraph's `loaded_p` is the word-weighted mean of its sentences', like `tone`.
 
 The coefficients were fitted by `benchmarks/fit_loaded_p.py` (L2-regularised logistic regression,
 scikit-learn, C = 1) on the expert labels (Biased / Non-biased) of the BABE development sentences
 (Spinde et al. 2021; 2,300 sentences of 11 topics, read in place, never copied); its agreement
-figures in docs/VALIDATION.md are leave-one-topic-out, not in-sample. `explain_loaded_p(text)`
-gives the features, coefficients and contributions of any sentence.
+figures in docs/VALIDATION.md are leave-one-topic-out, not in-sample.
+`toneanalysis.loaded_p_features(article)` gives every sentence's features; a feature's contribution
+to the log-odds is its value times its coefficient.
 """
 
 from __future__ import annotations
