@@ -14,6 +14,9 @@ none present the script says so and exits 0.
 2. Wiki Neutrality Corpus pairs (Pryzant et al. 2020): share of pairs in which the biased (pre)
    sentence gets the higher `loaded_weight`, ties apart, train and test files separately. The text
    is lower-cased and tokenised ("award - winning", "do n't") and is scored as given.
+3. BABE dev sentences and BASIL dev articles (expert labels on real news): word-level P/R/F1 of the
+   hits, sentence AUC of `loaded_p` (leave-one-topic-out) and BASIL span recall, each beside the
+   |VADER| and subjective-word baselines of the same run; see benchmarks/loaded_eval.py.
 """
 
 from __future__ import annotations
@@ -146,6 +149,7 @@ def wnc_report(folder: Path) -> str:
         scores = {
             "`loaded_weight`": (pre_table["loaded_weight"], post_table["loaded_weight"]),
             "`loaded_count`": (pre_table["loaded_count"], post_table["loaded_count"]),
+            "`loaded_p` (fitted on BABE, not on these pairs)": (pre_table["loaded_p"], post_table["loaded_p"]),
             "abs(VADER compound), raw": ([abs(vader().polarity_scores(t)["compound"]) for t in pre],
                                       [abs(vader().polarity_scores(t)["compound"]) for t in post]),
         }
@@ -173,7 +177,10 @@ def main(argv: list[str] | None = None) -> int:
     nyt_path = args.data / NYT_FILE
     wnc_present = all((args.data / WNC_FILE.format(side=s, split=p)).is_file()
                       for s in ("pre", "post") for p in ("train", "test"))
-    if not nyt_path.is_file() and not wnc_present:
+    import loaded_eval
+
+    expert_present = (args.data / loaded_eval.BABE_FILE).is_file() or (args.data / loaded_eval.BASIL_DIR).is_dir()
+    if not nyt_path.is_file() and not wnc_present and not expert_present:
         print(f"validate: no evaluation data in {args.data} (expected {NYT_FILE} and wnc/); nothing to do.\n"
               "Pass the folder as an argument: benchmarks/validate.py PATH/TO/eval")
         return 0
@@ -187,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         sections.append(wnc_report(args.data))
     else:
         sections.append(f"Wiki Neutrality Corpus: {args.data / 'wnc'} incomplete or missing, skipped.")
+    sections.append(loaded_eval.report(args.data))
     print("\n\n".join(sections))
     return 0
 

@@ -77,3 +77,31 @@ def test_shipped_coefficients_are_the_fit():
     refit = fit_tone.fit(fit_tone.snippet_features(nyt["text"].tolist()), nyt["rating"])
     # Fails when the lexicon or the sentiment features change: rerun benchmarks/fit_tone.py.
     assert refit == pytest.approx(tone.COEFFICIENTS, abs=0.01)
+
+
+BABE = validate.DEFAULT_DATA / "babe_dev" / "babe_dev_topics.csv"
+
+
+def test_word_scores_and_min_weight_cross_validation():
+    import loaded_eval
+
+    assert loaded_eval.prf([{"a", "b"}, set()], [{"a"}, {"c"}]) == pytest.approx(
+        {"p": 0.5, "r": 0.5, "f1": 0.5, "predicted": 2, "gold": 2})
+    assert loaded_eval.words_in("The sham inquiry met.", [(4, 8)]) == {"sham"}
+    hits = [("a sham", [(2, 6, 3.0, "loaded_noun")]), ("a very", [(2, 6, 0.5, "exaggeration")])] * 2
+    predicted, chosen = loaded_eval.cross_validated_min_weight(hits, [{"sham"}, set()] * 2, ["x", "x", "y", "y"])
+    assert predicted == [{"sham"}, set()] * 2 and min(chosen) > 0.5
+
+
+@pytest.mark.skipif(not BABE.is_file(), reason=f"evaluation data absent ({BABE})")
+def test_shipped_loaded_p_coefficients_are_the_fit():
+    import fit_loaded_p
+    import loaded_eval
+
+    from toneanalysis.analyse import loaded
+
+    babe = loaded_eval.load_babe(BABE)
+    intercept, coefficients = fit_loaded_p.fit(fit_loaded_p.sentence_features(babe["text"].tolist()), babe["biased"])
+    # Fails when the lexicon or the features change: rerun benchmarks/fit_loaded_p.py --write.
+    assert coefficients == pytest.approx(loaded.COEFFICIENTS, abs=0.05)
+    assert intercept == pytest.approx(loaded.INTERCEPT, abs=0.05)

@@ -20,6 +20,7 @@ from .analyse import (
     default_actors,
     find_loaded_terms,
     find_quotes,
+    loaded_p_features,
     reporting_verbs,
     score_paragraphs,
     score_sentences,
@@ -54,7 +55,8 @@ __all__ = [
     "VoiceSummary", "actor_tone", "align_paragraphs", "analyse", "analyse_baselines", "arcs", "article_from_html",
     "article_from_text", "as_article", "by_period", "compare", "compare_groups", "default_actors", "default_lexicon",
     "distinctive_terms", "find_loaded_terms", "find_quotes", "group_summary", "group_terms", "highlight_html",
-    "highlighted", "load_article", "load_lexicon", "neutral_rewrite", "normalise", "piece_measures", "read_corpus",
+    "highlighted", "load_article", "load_lexicon", "loaded_p_features", "neutral_rewrite", "normalise",
+    "piece_measures", "read_corpus",
     "reporting_verbs", "rewrite_summary", "score_corpus", "score_folder", "score_paragraphs", "score_sentences",
     "score_texts", "split_sentences", "voice_summary",
 ]

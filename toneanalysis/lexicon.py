@@ -27,8 +27,7 @@ from .cache import cached_json, digest
 from .errors import ToneAnalysisError
 from .text import nlp, normalise
 
-COLUMNS = ("term", "category", "weight", "framing", "neutral", "exceptions")
-PATTERNS_FORMAT = "patterns-1"  # bump when `Lexicon._patterns` changes what it returns
+COLUMNS = ("term", "category", "weight", "framing", "neutral", "exceptions", "source")
 REQUIRED = ("term", "category", "weight", "framing")
 CATEGORIES = (
     "name_calling", "emotive_adjective", "loaded_noun", "loaded_verb", "loaded_metaphor",
@@ -53,8 +52,9 @@ def expand(term: str) -> list[str]:
     A single word gives its inflections. A phrase inflects its first word as a verb ("lash out" →
     "lashed out", "spark fury" → "sparked fury") and takes the plural of its last word, the head of
     most English compounds ("witch hunt" → "witch hunts"); noun phrases whose first word reads as a
-    verb carry exceptions in the lexicon ("attack dog" excepts "attacked dog"). Hyphenated terms
-    match as written: spaCy splits "so-called" into the same tokens in the lexicon and in the text.
+    verb carry exceptions in the lexicon ("attack dog" excepts "attacked dog"). A hyphenated word
+    takes the noun inflections of its last part ("right-winger" → "right-wingers"); spaCy splits
+    "so-called" into the same tokens in the lexicon and in the text.
 
     >>> sorted(expand("tyrant"))
     ['tyrant', 'tyrants']
@@ -62,11 +62,17 @@ def expand(term: str) -> list[str]:
     True
     >>> "witch hunts" in expand("witch hunt") and "witch hunted" not in expand("witch hunt")
     True
+    >>> expand("anti-vaxxer")
+    ['anti-vaxxer', 'anti-vaxxers']
     """
     from lemminflect import getAllInflections
 
     words = term.split()
     if len(words) == 1:
+        head, hyphen, last = words[0].rpartition("-")
+        if hyphen and last.isalpha():
+            # A hyphenated compound takes the plural of its last part ("hard-liner" → "hard-liners").
+            return sorted({words[0]} | {f"{head}-{form}" for form in _inflections(last, upos="NOUN")})
         return sorted(_inflections(words[0]))
     first = {f for group in getAllInflections(words[0], upos="VERB").values() for f in group} | {words[0]}
     last = _inflections(words[-1], upos="NOUN")
@@ -123,8 +129,9 @@ class Lexicon:
     def _patterns_key(self) -> str:
         from importlib.metadata import version
 
-        # The patterns depend on the terms and exceptions, and on how spaCy tokenises and lemminflect inflects.
-        return digest(PATTERNS_FORMAT, version("spacy"), version("lemminflect"),
+        # The patterns depend on the terms and exceptions, on how this module expands them (its own
+        # source: any change to it is a new key) and on how spaCy tokenises and lemminflect inflects.
+        return digest(_SOURCE_DIGEST, version("spacy"), version("lemminflect"),
                       *self.entries["term"], *self.entries["exceptions"])
 
     def _patterns(self) -> list[tuple[str, list[str], list[bool]]]:
@@ -172,6 +179,9 @@ class Lexicon:
         return kept
 
 
+_SOURCE_DIGEST = digest(Path(__file__).read_text(encoding="utf-8"))
+
+
 def _valid_patterns(data) -> bool:
     return isinstance(data, list) and all(
         isinstance(p, list) and len(p) == 3 and isinstance(p[0], str) and isinstance(p[1], list)
@@ -195,7 +205,7 @@ def _validate(records: list[dict], source: str, *, first_row: int) -> pd.DataFra
         if missing:
             _fail(source, number, missing[0], "missing")
         cells = {c: record.get(c) for c in COLUMNS}
-        for column in ("term", "category", "framing", "neutral", "exceptions"):
+        for column in ("term", "category", "framing", "neutral", "exceptions", "source"):
             value = cells[column]
             if value is None or (isinstance(value, float) and value != value):
                 value = ""

@@ -3,8 +3,15 @@
 
 from .actors import actor_tone, default_actors
 from .analysed import AnalysedArticle, analyse, analyse_baselines
-from .tables import find_loaded_terms, find_quotes, reporting_verbs, score_paragraphs, score_sentences
+from .tables import (
+    find_loaded_terms,
+    find_quotes,
+    loaded_p_features,
+    reporting_verbs,
+    score_paragraphs,
+    score_sentences,
+)
 
 __all__ = ["AnalysedArticle", "actor_tone", "analyse", "analyse_baselines", "default_actors", "find_loaded_terms",
-           "find_quotes",
+           "find_quotes", "loaded_p_features",
            "reporting_verbs", "score_paragraphs", "score_sentences"]

@@ -9,6 +9,7 @@ Paragraph scores are word-weighted means of sentence scores (VADER's compound sa
 from __future__ import annotations
 
 import math
+import re
 import weakref
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -16,14 +17,32 @@ from typing import NamedTuple
 
 from ..lexicon import Lexicon
 from ..text import count_words, nlp, normalise, sentence_spans
+from .loaded import GROUP_OF_CATEGORY, N_GROUPS, loaded_p
+from .quotes import quote_spans
 from .sentiment import SentenceSentiment, sentence_sentiment
 from .tone import tone_score
 
 SENTIMENT_COLUMNS = list(SentenceSentiment._fields)
 SCORE_COLUMNS = [
-    "n_words", "n_sentences", *SENTIMENT_COLUMNS, "tone",
+    "n_words", "n_sentences", *SENTIMENT_COLUMNS, "tone", "loaded_p",
     "loaded_count", "loaded_weight", "loaded_per_100_words", "loaded_terms",
 ]
+
+# The hit of a scare quote: quotation marks, with no lexicon term inside, around one to
+# SCARE_QUOTE_WORDS words that are not all capitalised (a title or a name). Its entry index is one past
+# the lexicon's rows (`scare_entry`); its weight was measured on expert labels (docs/VALIDATION.md).
+SCARE_QUOTE = {"term": "scare quotes", "category": "scare_quote", "weight": 0.5, "framing": "mixed",
+               "neutral": "the words without quotation marks"}
+SCARE_QUOTE_WORDS = 4
+# Verbs that put the quotation in someone's mouth (or name a label someone used) in the same sentence.
+SPEECH = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|call|calls|called|calling|describ(?:e|es|ed|ing)|"
+                    r"dub(?:s|bed|bing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|term(?:s|ed)|accus(?:e|es|ed|ing)|"
+                    r"argu(?:e|es|ed|ing)|claim(?:s|ed|ing)?|insist(?:s|ed|ing)?|add(?:s|ed)|warn(?:s|ed|ing)?|"
+                    r"not(?:es|ed)|urg(?:e|es|ed|ing)|wr(?:ite|ites|ote|itten)|according|vow(?:s|ed)?|"
+                    r"promis(?:e|es|ed)|chant(?:s|ed|ing)?|refer(?:s|red)|decr(?:y|ies|ied)|declar(?:e|es|ed)|"
+                    r"tweet(?:s|ed)?|word|words|phrase|slogan)\b", re.I)
+_TITLE_WORDS = frozenset(["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"])
+_OPENING_MARK = re.compile(r"(?<!\w)[\"']")
 
 
 class Sentence(NamedTuple):
@@ -49,25 +68,62 @@ class Parsed(NamedTuple):
 
 
 class Scored(NamedTuple):
-    """One sentence's sentiment and tone."""
+    """One sentence's sentiment, tone and loaded-language probability."""
 
     sentiment: SentenceSentiment
     tone: float
+    loaded_p: float
 
 
 _ENTRY_WEIGHTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def entry_weights(lex: Lexicon) -> tuple[list[float], list[float]]:
-    """(weight, weight signed by framing) of each lexicon entry as plain floats, once per lexicon:
-    looking them up in the entries DataFrame per hit cost more than the matching itself."""
+def scare_entry(lex: Lexicon) -> int:
+    """The entry index of a scare-quote hit: one past the lexicon's own rows."""
+    return len(lex.entries)
+
+
+def entry_weights(lex: Lexicon) -> tuple[list[float], list[float], list[int]]:
+    """(weight, weight signed by framing, `loaded_p` feature group) of each lexicon entry, and of the
+    scare-quote hit last, as plain values, once per lexicon: looking them up in the entries DataFrame
+    per hit cost more than the matching itself."""
     cached = _ENTRY_WEIGHTS.get(lex)
     if cached is None:
         sign = {"positive": 1.0, "negative": -1.0}  # mixed: 0
-        weights = [float(w) for w in lex.entries["weight"].tolist()]
-        signed = [w * sign.get(f, 0.0) for w, f in zip(weights, lex.entries["framing"].tolist())]
-        cached = _ENTRY_WEIGHTS[lex] = (weights, signed)
+        weights = [float(w) for w in lex.entries["weight"].tolist()] + [SCARE_QUOTE["weight"]]
+        framings = [*lex.entries["framing"].tolist(), SCARE_QUOTE["framing"]]
+        signed = [w * sign.get(f, 0.0) for w, f in zip(weights, framings)]
+        groups = [GROUP_OF_CATEGORY[c] for c in [*lex.entries["category"].tolist(), SCARE_QUOTE["category"]]]
+        cached = _ENTRY_WEIGHTS[lex] = (weights, signed, groups)
     return cached
+
+
+def scare_quotes(text: str, normal: str, matches, sentences=None) -> list[tuple[int, int]]:
+    """(start, end) of the quoted words of each scare quote in a text, marks excluded: a closed
+    quotation of 1..SCARE_QUOTE_WORDS words, with a lower-case word among them other than the small
+    words of a title ("Tippecanoe and Tyler, Too" is a name), no question or exclamation mark (speech),
+    and no lexicon match inside (a quoted loaded term is already a hit of its own). A quotation in a
+    sentence (of `sentences`, (start, end) pairs; else the whole text) that has a speech or naming
+    verb ("said", "called", "accused", `SPEECH`) is someone's words, a partial quote, not the writer's.
+
+    >>> text = "The 'reforms' were praised in \u201cThe Times\u201d as a \u2018brutal\u2019 plan."
+    >>> brutal = text.index("brutal")
+    >>> [text[a:b] for a, b in scare_quotes(text, normalise(text), [(0, brutal, brutal + 6)])]
+    ['reforms']
+    """
+    out = []
+    for start, end, closed in quote_spans(text, normal):
+        quoted = normal[start:end]
+        words = quoted.split()
+        if not (closed and 0 < len(words) <= SCARE_QUOTE_WORDS and "?" not in quoted and "!" not in quoted
+                and any(w[:1].islower() and w.strip(".,;:").lower() not in _TITLE_WORDS for w in words)
+                and not any(start <= s < end for _, s, _ in matches)):
+            continue
+        a, b = next(((a, b) for a, b in sentences or () if a <= start < b), (0, len(normal)))
+        outside = normal[a:max(a, start - 1)] + " " + normal[min(end + 1, b):b]
+        if not SPEECH.search(outside):
+            out.append((start, end))
+    return out
 
 
 def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Iterator[Parsed]:
@@ -86,6 +142,11 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
         original, normal = pending.popleft()
         spans = sentence_spans(doc, normal)
         matches = lex.match(doc)
+        if _OPENING_MARK.search(normal):  # most apostrophes ("Russia's") follow a letter: no quote opens
+            scare = scare_entry(lex)
+            quoted = [(scare, s, e) for s, e in scare_quotes(original, normal, matches, spans)]
+            if quoted:
+                matches = sorted(matches + quoted, key=lambda m: m[1])
         sentences, hits = [], []
         for index, (start, end) in enumerate(spans):
             sentences.append(Sentence(start, end, count_words(normal[start:end])))
@@ -93,17 +154,26 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
         yield Parsed(original, normal, sentences, hits)
 
 
-def sentence_scores(parsed: Parsed, lex: Lexicon) -> list[Scored]:
-    """VADER, TextBlob and `tone` for each sentence of a parsed text."""
-    _, signed_weights = entry_weights(lex)
-    normal = parsed.normal
+def sentence_loading(parsed: Parsed, lex: Lexicon) -> tuple[list[float], list[list[float]]]:
+    """Per sentence: its hit weight signed by framing (for `tone`), and its hit weight per `loaded_p` group."""
+    weights, signed_weights, groups = entry_weights(lex)
     signed = [0.0] * len(parsed.sentences)
+    grouped = [[0.0] * N_GROUPS for _ in parsed.sentences]
     for hit in parsed.hits:
         signed[hit.sentence] += signed_weights[hit.entry]
+        grouped[hit.sentence][groups[hit.entry]] += weights[hit.entry]
+    return signed, grouped
+
+
+def sentence_scores(parsed: Parsed, lex: Lexicon) -> list[Scored]:
+    """VADER, TextBlob, `tone` and `loaded_p` for each sentence of a parsed text."""
+    normal = parsed.normal
+    signed, grouped = sentence_loading(parsed, lex)
     out = []
-    for sentence, loaded in zip(parsed.sentences, signed):
+    for sentence, loaded, by_group in zip(parsed.sentences, signed, grouped):
         scores = sentence_sentiment(normal[sentence.start:sentence.end])
-        out.append(Scored(scores, tone_score(scores, loaded, sentence.n_words)))
+        out.append(Scored(scores, tone_score(scores, loaded, sentence.n_words),
+                          loaded_p(scores, by_group, sentence.n_words)))
     return out
 
 
@@ -115,7 +185,7 @@ def aggregate(parsed: Parsed, scored: list[Scored], lex: Lexicon) -> dict:
     n_words = sum(s.n_words for s in sentences)
     row = {"n_words": n_words, "n_sentences": len(sentences)}
     if len(scored) == 1:  # most paragraphs: the mean is the sentence's own score, exactly
-        row.update(zip(SENTIMENT_COLUMNS, scored[0].sentiment), tone=scored[0].tone)
+        row.update(zip(SENTIMENT_COLUMNS, scored[0].sentiment), tone=scored[0].tone, loaded_p=scored[0].loaded_p)
     elif scored:
         # Plain Python: paragraphs have a few sentences, too few for numpy's per-call overhead to pay.
         weights = [max(s.n_words, 1) for s in sentences]
@@ -123,9 +193,10 @@ def aggregate(parsed: Parsed, scored: list[Scored], lex: Lexicon) -> dict:
         for i, column in enumerate(SENTIMENT_COLUMNS):
             row[column] = sum(w * s.sentiment[i] for w, s in zip(weights, scored)) / total
         row["tone"] = sum(w * s.tone for w, s in zip(weights, scored)) / total
+        row["loaded_p"] = sum(w * s.loaded_p for w, s in zip(weights, scored)) / total
     else:
-        row.update({c: math.nan for c in SENTIMENT_COLUMNS}, tone=math.nan)
-    weights, _ = entry_weights(lex)
+        row.update({c: math.nan for c in SENTIMENT_COLUMNS}, tone=math.nan, loaded_p=math.nan)
+    weights, *_ = entry_weights(lex)
     row["loaded_count"] = len(parsed.hits)
     row["loaded_weight"] = float(sum(weights[h.entry] for h in parsed.hits))
     row["loaded_per_100_words"] = 100 * len(parsed.hits) / n_words if n_words else math.nan

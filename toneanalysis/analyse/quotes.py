@@ -12,6 +12,8 @@ Positions are computed on `text.normalise(original)`, which keeps offsets.
 
 from __future__ import annotations
 
+import re
+
 from ..text import normalise
 
 OPEN_DOUBLE = "\u201c\u201e\u201f\u00ab"
@@ -19,6 +21,7 @@ _CLOSE_DOUBLE = "\u201d\u00bb"
 _OPEN_SINGLE = "\u2018\u201a\u201b"
 _CLOSE_SINGLE = "\u2019"
 MASK = "\u25a1"
+_QUOTE_MARK = re.compile("[\"']")
 
 
 def mask(normal: str, spans) -> str:
@@ -67,7 +70,7 @@ def _mark(original: str, normal: str, i: int) -> tuple[str, str] | None:
     return None
 
 
-def quote_spans(original: str) -> list[tuple[int, int, bool]]:
+def quote_spans(original: str, normal: str | None = None) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of each outermost quotation in a text, marks excluded.
 
     An unclosed double quote runs to the end of the text (`closed` False).
@@ -76,12 +79,11 @@ def quote_spans(original: str) -> list[tuple[int, int, bool]]:
     >>> [text[a:b] for a, b, _ in quote_spans(text)]
     ['reforms', 'in tatters']
     """
-    normal = normalise(original)
+    normal = normalise(original) if normal is None else normal  # `normal`: given when already computed
     stack: list[tuple[str, int]] = []  # (mark, index of the opening mark)
     spans = []
-    for i, ch in enumerate(normal):
-        if ch not in "\"'":
-            continue
+    for m in _QUOTE_MARK.finditer(normal):  # only the marks: every paragraph with a quote comes through here
+        i = m.start()
         found = _mark(original, normal, i)
         if found is None:
             continue

@@ -15,14 +15,17 @@ import pandas as pd
 from ..lexicon import Lexicon, LexiconLike
 from .analysed import AnalysedArticle, ArticleLike, analyse
 from .attribution import VOICES
-from .engine import SCORE_COLUMNS, SENTIMENT_COLUMNS, aggregate
+from .engine import SCARE_QUOTE, SCORE_COLUMNS, SENTIMENT_COLUMNS, aggregate, sentence_loading
+from .loaded import FEATURES as LOADED_FEATURES
+from .loaded import features as loaded_features
 
 HIT_COLUMNS = ["block", "role", "sentence", "start", "end", "text", "term", "category", "weight", "framing", "neutral",
                "voice", "speaker"]
 # Loaded-term counts by whose words they are (see attribution.py), then neutral attribution verbs.
 VOICE_COLUMNS = ["loaded_editorial", "loaded_quoted", "loaded_scare_quote"]
 PARAGRAPH_COLUMNS = ["block", "role", "line", "position", "text", *SCORE_COLUMNS, *VOICE_COLUMNS, "attributions"]
-SENTENCE_COLUMNS = ["block", "role", "sentence", "start", "end", "text", "n_words", *SENTIMENT_COLUMNS, "tone"]
+SENTENCE_COLUMNS = ["block", "role", "sentence", "start", "end", "text", "n_words", *SENTIMENT_COLUMNS, "tone",
+                    "loaded_p"]
 QUOTE_COLUMNS = ["block", "role", "start", "end", "text", "kind", "speaker", "continued"]
 VERB_COLUMNS = ["block", "role", "start", "end", "text", "verb", "kind", "speaker"]
 
@@ -42,7 +45,7 @@ def score_paragraphs(article: ArticleLike, *, lexicon: LexiconLike = None,
 
     Columns: `block`, `role`, `line`, `position` (0..1 through the piece, by words), `text`, then
     `n_words`, `n_sentences`, `vader_compound`, `vader_pos`, `vader_neg`, `vader_neu`,
-    `textblob_polarity`, `textblob_subjectivity`, `tone`, `loaded_count`, `loaded_weight`,
+    `textblob_polarity`, `textblob_subjectivity`, `tone`, `loaded_p`, `loaded_count`, `loaded_weight`,
     `loaded_per_100_words`, `loaded_terms`, then the loaded-term count by voice: `loaded_editorial`
     (the outlet's own words), `loaded_quoted` (inside attributed quotes), `loaded_scare_quote`
     (inside unattributed quotation marks), and `attributions` (neutral attribution verbs outside
@@ -87,6 +90,8 @@ def entry_fields(lex: Lexicon) -> list[tuple]:
         cached = _ENTRY_FIELDS[lex] = list(zip(
             entries["term"].tolist(), entries["category"].tolist(), entries["weight"].astype(float).tolist(),
             entries["framing"].tolist(), entries["neutral"].tolist()))
+        # The scare-quote hit's entry is one past the lexicon's last (`engine.SCARE_QUOTE`).
+        cached.append(tuple(SCARE_QUOTE[c] for c in ("term", "category", "weight", "framing", "neutral")))
     return cached
 
 
@@ -94,7 +99,8 @@ def find_loaded_terms(article: ArticleLike, *, lexicon: LexiconLike = None) -> p
     """One row per loaded-term occurrence, in reading order.
 
     Columns: `block`, `role`, `sentence` (index within the block), `start`/`end` (offsets into the
-    block's original text), `text` (as written), `term`, `category`, `weight`, `framing`, `neutral`,
+    block's original text), `text` (as written), `term`, `category`, `weight`, `framing`, `neutral`
+    (a scare quote around a plain word is a hit of its own: term "scare quotes", category `scare_quote`),
     `voice` (`editorial`, `quoted` or `scare_quote`, see `find_quotes`) and `speaker` (of a quoted
     hit; "" otherwise).
 
@@ -113,7 +119,7 @@ def find_loaded_terms(article: ArticleLike, *, lexicon: LexiconLike = None) -> p
 
 def score_sentences(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.DataFrame:
     """One row per sentence of the scored blocks: `block`, `role`, `sentence`, `start`, `end`, `text`,
-    `n_words`, the sentiment columns and `tone`.
+    `n_words`, the sentiment columns, `tone` and `loaded_p` (see `analyse/loaded.py`).
 
     >>> score_sentences("Kim smiled. Putin left.")["text"].tolist()
     ['Kim smiled.', 'Putin left.']
@@ -123,7 +129,7 @@ def score_sentences(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.
     for block, parsed, scored in zip(a.scored_blocks, a.parsed, a.scores):
         for i, (s, score) in enumerate(zip(parsed.sentences, scored)):
             rows.append((block.index, block.role, i, s.start, s.end, block.text[s.start:s.end], s.n_words,
-                         *score.sentiment, score.tone))
+                         *score.sentiment, score.tone, score.loaded_p))
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
 
@@ -163,3 +169,23 @@ def reporting_verbs(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.
     rows = [(v.block, blocks[v.block].role, v.start, v.end, blocks[v.block].text[v.start:v.end], v.lemma, v.kind,
              v.speaker) for v in a.verbs]
     return pd.DataFrame(rows, columns=VERB_COLUMNS)
+
+
+def loaded_p_features(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.DataFrame:
+    """Why each sentence has its `loaded_p`: one row per sentence of the scored blocks with `block`,
+    `role`, `sentence`, `text`, the model's features (`analyse/loaded.py`: `charged`, `hedge`,
+    `amplifier`, `scare_quotes`, `vader_intensity`, `subjectivity`, `length`) and `loaded_p`. A feature's
+    contribution to the log-odds is its value times `loaded.COEFFICIENTS[feature]`.
+
+    >>> row = loaded_p_features("The tyrant smiled.").iloc[0]
+    >>> round(float(row["charged"]), 3), bool(row["loaded_p"] > 0.5)
+    (1.386, True)
+    """
+    a = analyse(article, lexicon=lexicon)
+    rows = []
+    for block, parsed, scored in zip(a.scored_blocks, a.parsed, a.scores):
+        _, grouped = sentence_loading(parsed, a.lexicon)
+        for i, (s, score, groups) in enumerate(zip(parsed.sentences, scored, grouped)):
+            rows.append((block.index, block.role, i, block.text[s.start:s.end],
+                         *loaded_features(score.sentiment, groups, s.n_words), score.loaded_p))
+    return pd.DataFrame(rows, columns=["block", "role", "sentence", "text", *LOADED_FEATURES, "loaded_p"])

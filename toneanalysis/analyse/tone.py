@@ -28,11 +28,11 @@ FEATURES = ("vader_compound", "textblob_polarity", "vader_pos", "vader_neg", "lo
 
 # Fitted by benchmarks/fit_tone.py (least squares, no intercept, target = human mean rating / 4).
 COEFFICIENTS = {
-    "vader_compound": 0.128,
+    "vader_compound": 0.127,
     "textblob_polarity": 0.094,
-    "vader_pos": 0.091,
-    "vader_neg": -0.483,
-    "loaded": 0.192,
+    "vader_pos": 0.093,
+    "vader_neg": -0.481,
+    "loaded": 0.188,
 }
 
 NEUTRAL_BAND = 0.05 / 2 / 4

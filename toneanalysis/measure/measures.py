@@ -42,6 +42,7 @@ MEASURES = (
     Measure("vader_compound", "word-weighted mean VADER compound of the body", "vader_compound"),
     Measure("textblob_polarity", "word-weighted mean TextBlob polarity of the body", "textblob_polarity"),
     Measure("subjectivity", "word-weighted mean TextBlob subjectivity of the body (0..1)", "textblob_subjectivity"),
+    Measure("loaded_p", "word-weighted mean loaded-language probability of the body's sentences (0..1)", "loaded_p"),
     Measure("negative_share", f"share of the body's words in paragraphs with tone below -{NEUTRAL_BAND:g} "
             "(tone's neutral band)", "negative"),
     Measure("loaded_terms_per_1000_words", "loaded terms per 1,000 words", "loaded_count", scale=1000.0),
@@ -54,7 +55,7 @@ MEASURES = (
 )
 BY_NAME = {m.name: m for m in MEASURES}
 # Word-weighted means: a paragraph's value times its words. The rest are counts already.
-_WEIGHTED = {"tone", "vader_compound", "textblob_polarity", "textblob_subjectivity", "negative"}
+_WEIGHTED = {"tone", "vader_compound", "textblob_polarity", "textblob_subjectivity", "loaded_p", "negative"}
 
 
 def body(paragraphs: pd.DataFrame) -> pd.DataFrame:

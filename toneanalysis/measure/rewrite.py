@@ -21,7 +21,7 @@ from lemminflect import getAllInflections, getInflection
 from ..analyse import analyse, find_loaded_terms, score_paragraphs
 from ..analyse.analysed import ArticleLike
 from ..analyse.attribution import VOICES
-from ..analyse.engine import score_rows
+from ..analyse.engine import SCARE_QUOTE, score_rows
 from ..errors import ToneAnalysisError
 from ..lexicon import LexiconLike
 from ..text import normalise
@@ -91,14 +91,19 @@ def rewrite_block(text: str, hits, quotes=()) -> tuple[str, list[str]]:
     ('The leaders met.', ['tyrants → leaders'])
     >>> rewrite_block("A highly secret deal.", [(2, 8, "highly", "")])
     ('A secret deal.', ['highly → ∅'])
+    >>> rewrite_block("The 'reforms' failed.", [(5, 12, "scare quotes", "")], [(5, 12)])
+    ('The reforms failed.', ['reforms → reforms'])
     """
     notes = []
     for start, end, term, neutral in sorted(hits, reverse=True):
         written = text[start:end]
-        new = replacement(term, neutral, written, past=reads_as_past(term, text[:start]))
-        if new and not same_kind(written, new, text[:start], text[end:]):
-            notes.append(f"{written} (kept: {new!r} is not an adjective)")  # left, not mangled
-            continue
+        if term == SCARE_QUOTE["term"]:
+            new = written  # a scare quote around a plain word: the words stay, the marks go
+        else:
+            new = replacement(term, neutral, written, past=reads_as_past(term, text[:start]))
+            if new and not same_kind(written, new, text[:start], text[end:]):
+                notes.append(f"{written} (kept: {new!r} is not an adjective)")  # left, not mangled
+                continue
         notes.append(f"{written} → {new or '∅'}")
         if any(q_start == start and q_end == end for q_start, q_end in quotes):
             start, end = start - 1, end + 1  # the scare quote goes with the term

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..analyse import AnalysedArticle, find_loaded_terms, score_paragraphs
+from ..analyse.engine import SCARE_QUOTE
 from ..errors import ToneAnalysisError
 from ..lexicon import CATEGORIES
 from .common import DIVERGING_CMAP, FRAMING_COLOURS, HITS, MIXED, PARAGRAPHS, axes, table, whole
@@ -44,10 +45,12 @@ HIT_COLUMNS = ("block", "start", "end", "text", "framing")
 
 
 def category_colours() -> dict[str, tuple]:
-    """One fixed colour per lexicon category, so a category looks the same in every chart and article."""
+    """One fixed colour per lexicon category (and the scare-quote hit's), so a category looks the same in
+    every chart and article."""
     import seaborn as sns
 
-    return dict(zip(CATEGORIES, sns.color_palette("tab10", n_colors=len(CATEGORIES))))
+    categories = (*CATEGORIES, SCARE_QUOTE["category"])
+    return dict(zip(categories, sns.color_palette("tab10", n_colors=len(categories))))
 
 
 def hit_positions(paragraphs: pd.DataFrame, hits: pd.DataFrame) -> pd.Series:

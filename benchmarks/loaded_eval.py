@@ -1,0 +1,292 @@
+"""Loaded language against expert labels on real news: BABE (sentences, biased words) and BASIL
+(articles, lexical-bias spans). Read by path from the eval folder, never copied into the repository.
+
+    .venv/bin/python benchmarks/loaded_eval.py [DATA]      # also part of `make validate`
+
+- BABE dev (2,300 sentences, 11 topics): word-level precision/recall/F1 of the toolkit's hits against
+  the experts' `biased_words` (micro, over (sentence, word) pairs, all sentences), and sentence AUC
+  (Biased vs Non-biased) of `loaded_weight` and of `loaded_p`. `loaded_p`'s coefficients are fitted on
+  these sentences, so its AUC here is **leave-one-topic-out**: each topic's sentences are scored by a
+  model fitted on the other ten topics (benchmarks/fit_loaded_p.py). The minimum hit weight that
+  counts in the word-level check is chosen the same way (in the training topics, applied to the
+  held-out one).
+- BASIL dev (150 articles, 50 events): share of expert lexical-bias (`lex`) spans that contain a hit
+  (span recall), and word-level P/R/F1 of hits against the words of those spans, over every
+  sentence. Nothing is fitted on BASIL: every figure on it is out of sample.
+
+Baselines, in the same run and on the same words: every word VADER's lexicon rates (|VADER|), and a
+plain subjectivity word count: words TextBlob's (pattern's) lexicon gives subjectivity >= 0.5.
+Both thresholds are fixed in advance, not tuned. Sentence AUC baselines: |VADER compound| of the
+sentence and the count of those subjective words.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import json
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+BABE_FILE = Path("babe_dev/babe_dev_topics.csv")
+BASIL_DIR = Path("basil_dev")
+WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019-][A-Za-z0-9]+)*")
+SUBJECTIVE = 0.5  # TextBlob/pattern subjectivity at or above which a word counts as subjective
+
+
+# --- data -------------------------------------------------------------------------------------
+
+def load_babe(path: Path) -> pd.DataFrame:
+    """text, topic, biased (bool), words (set of lower-case biased-word tokens); 'No agreement' rows dropped."""
+    frame = pd.read_csv(path, sep=";", encoding="utf-8-sig", keep_default_na=False)
+    frame = frame[frame["label_bias"].isin(["Biased", "Non-biased"])].reset_index(drop=True)
+    frame["biased"] = frame["label_bias"] == "Biased"
+    frame["words"] = [{w.lower() for phrase in ast.literal_eval(cell or "[]") for w in WORD.findall(phrase)}
+                      for cell in frame["biased_words"]]
+    return frame[["text", "topic", "outlet", "biased", "words"]]
+
+
+def load_basil(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(sentences: event, article, source, sentence, text; spans: event, article, sentence, start, end, quote)."""
+    sentences, spans = [], []
+    for path in sorted((folder / "articles").glob("*/*.json")):
+        article = json.loads(path.read_text(encoding="utf-8"))
+        flat = [s for paragraph in article["body-paragraphs"] for s in paragraph]
+        event = article["triplet-uuid"]
+        for i, text in enumerate(flat):
+            sentences.append((event, path.stem, article["source"], i, text))
+        annotation = folder / "annotations" / path.parent.name / f"{path.stem}_ann.json"
+        if annotation.is_file():
+            for span in json.loads(annotation.read_text(encoding="utf-8"))["phrase-level-annotations"]:
+                if span.get("bias") == "lex":
+                    spans.append((event, path.stem, int(span["id"][1:]), int(span["start"]), int(span["end"]),
+                                  span.get("quote") == "yes"))
+    return (pd.DataFrame(sentences, columns=["event", "article", "source", "sentence", "text"]),
+            pd.DataFrame(spans, columns=["event", "article", "sentence", "start", "end", "quote"]))
+
+
+# --- word sets --------------------------------------------------------------------------------
+
+def words_in(text: str, spans) -> set[str]:
+    """Lower-case word tokens of `text` that overlap any (start, end) span."""
+    return {m.group(0).lower() for m in WORD.finditer(text) if any(m.start() < e and s < m.end() for s, e in spans)}
+
+
+def prf(predicted: list[set], gold: list[set]) -> dict:
+    """Micro precision, recall, F1 over (item, word) pairs."""
+    tp = sum(len(p & g) for p, g in zip(predicted, gold))
+    n_p, n_g = sum(map(len, predicted)), sum(map(len, gold))
+    precision = tp / n_p if n_p else 0.0
+    recall = tp / n_g if n_g else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"p": precision, "r": recall, "f1": f1, "predicted": n_p, "gold": n_g}
+
+
+@functools.lru_cache(maxsize=1)
+def baseline_words() -> tuple[frozenset, frozenset]:
+    """(every word VADER's lexicon rates, words pattern's lexicon gives subjectivity >= SUBJECTIVE)."""
+    from textblob.en import sentiment as pattern
+
+    from toneanalysis.analyse.sentiment import vader
+
+    vader_words = frozenset(w for w in vader().lexicon if WORD.fullmatch(w))
+    subjective = frozenset(w for w, senses in pattern.items()
+                           if WORD.fullmatch(w) and np.mean([s[1] for s in senses.values()]) >= SUBJECTIVE)
+    return vader_words, subjective
+
+
+def baseline_sets(text: str) -> tuple[set, set]:
+    vader_words, subjective = baseline_words()
+    tokens = {m.group(0).lower() for m in WORD.finditer(text)}
+    return tokens & vader_words, tokens & subjective
+
+
+def hits_of(texts: list[str], lexicon=None) -> list[list[tuple[int, int, float, str]]]:
+    """(start, end, weight, category) of each loaded-term hit in each text (offsets into the text as given)."""
+    from toneanalysis.analyse.engine import SCARE_QUOTE, entry_weights, parse
+    from toneanalysis.lexicon import load_lexicon
+
+    lex = load_lexicon(lexicon)
+    weights, *_ = entry_weights(lex)
+    categories = [*lex.entries["category"].tolist(), SCARE_QUOTE["category"]]
+    return [[(h.start, h.end, weights[h.entry], categories[h.entry]) for h in p.hits] for p in parse(texts, lex)]
+
+
+def precision_classes(hits):
+    """(name, keep(weight, category)) for the precision-by-weight table."""
+    weights = sorted({x for h in hits for _, _, x, c in h if c != "scare_quote"})
+    classes = [(f"lexicon entries of weight {w:g}", lambda x, c, w=w: c != "scare_quote" and x == w) for w in weights]
+    return [*classes, ("scare quotes around plain words", lambda x, c: c == "scare_quote")]
+
+
+def auc(scores, labels) -> float:
+    from sklearn.metrics import roc_auc_score
+
+    return float(roc_auc_score(np.asarray(labels, dtype=bool), np.asarray(scores, dtype=float)))
+
+
+# --- BABE -------------------------------------------------------------------------------------
+
+MIN_WEIGHTS = (0.5, 1.0, 2.0, 3.0)
+
+
+def cross_validated_min_weight(hits, gold, topics) -> tuple[list[set], list[float]]:
+    """Word sets of hits at or above a minimum weight chosen, for each held-out topic, by word F1 on
+    the other topics; the chosen minimum per topic is returned too."""
+    texts_words = {}
+    for w in MIN_WEIGHTS:
+        texts_words[w] = [words_in(t, [(s, e) for s, e, x, *_ in h if x >= w]) for t, h in hits]
+    topics = np.asarray(topics)
+    predicted: list[set] = [set()] * len(gold)
+    chosen = []
+    for topic in sorted(set(topics)):
+        train = np.flatnonzero(topics != topic)
+        best = max(MIN_WEIGHTS, key=lambda w: prf([texts_words[w][i] for i in train], [gold[i] for i in train])["f1"])
+        chosen.append(best)
+        for i in np.flatnonzero(topics == topic):
+            predicted[i] = texts_words[best][i]
+    return predicted, chosen
+
+
+def babe_report(path: Path) -> str:
+    import fit_loaded_p
+
+    babe = load_babe(path)
+    texts, gold = babe["text"].tolist(), babe["words"].tolist()
+    hits = hits_of(texts)
+    every_hit = [words_in(t, [(s, e) for s, e, *_ in h]) for t, h in zip(texts, hits)]
+    cv_words, chosen = cross_validated_min_weight(list(zip(texts, hits)), gold, babe["topic"])
+    vader_sets, subjective_sets = zip(*(baseline_sets(t) for t in texts))
+    lines = [f"BABE dev: {len(babe)} sentences ({int(babe['biased'].sum())} Biased), {babe['topic'].nunique()} topics "
+             f"({path}); word-level against the experts' biased words, micro over (sentence, word)", "",
+             "| words predicted | precision | recall | F1 | words marked |", "|---|---|---|---|---|"]
+    rows = [("toolkit hits, every weight (nothing fitted)", every_hit),
+            (f"toolkit hits, minimum weight chosen leave-one-topic-out (chosen: {sorted(set(chosen))})", cv_words),
+            ("baseline: every word VADER's lexicon rates (|VADER|)", list(vader_sets)),
+            (f"baseline: subjective words (pattern subjectivity >= {SUBJECTIVE})", list(subjective_sets))]
+    for name, predicted in rows:
+        m = prf(predicted, gold)
+        lines.append(f"| {name} | {m['p']:.3f} | {m['r']:.3f} | {m['f1']:.3f} | {m['predicted']} |")
+
+    lines += ["", "Word precision of the hits by weight (what a weight is worth on expert labels; the scare-quote "
+              "hit's weight is set to the class whose precision it matches):", "",
+              "| hits | hits | word precision |", "|---|---|---|"]
+    for name, keep in precision_classes(hits):
+        chosen_words = [words_in(t, [(s, e) for s, e, x, c in h if keep(x, c)]) for t, h in zip(texts, hits)]
+        m = prf(chosen_words, gold)
+        lines.append(f"| {name} | {sum(keep(x, c) for h in hits for _, _, x, c in h)} | {m['p']:.3f} |")
+
+    features = fit_loaded_p.sentence_features(texts)
+    out_of_fold = fit_loaded_p.cross_validated(features, babe["biased"].to_numpy(), babe["topic"].to_numpy())
+    from toneanalysis.analyse.sentiment import vader
+
+    weight = [sum(x for _, _, x, _ in h) for h in hits]
+    per_topic = pd.DataFrame({"topic": babe["topic"], "y": babe["biased"], "p": out_of_fold})
+    topic_aucs = [auc(g["p"], g["y"]) for _, g in per_topic.groupby("topic") if g["y"].nunique() == 2]
+    lines += ["", "Sentence AUC, Biased vs Non-biased:", "", "| score | AUC |", "|---|---|",
+              f"| **`loaded_p`, leave-one-topic-out (out of sample)** | **{auc(out_of_fold, babe['biased']):.3f}** |",
+              f"| `loaded_p`, shipped coefficients (in-sample, optimistic) | "
+              f"{auc(fit_loaded_p.shipped_probability(features), babe['biased']):.3f} |",
+              f"| `loaded_weight` (sum of hit weights; nothing fitted) | {auc(weight, babe['biased']):.3f} |",
+              f"| baseline: abs(VADER compound) | "
+              f"{auc([abs(vader().polarity_scores(t)['compound']) for t in texts], babe['biased']):.3f} |",
+              f"| baseline: subjective word count | {auc([len(s) for s in subjective_sets], babe['biased']):.3f} |",
+              "", f"`loaded_p` AUC per held-out topic: min {min(topic_aucs):.3f}, median {np.median(topic_aucs):.3f}, "
+              f"max {max(topic_aucs):.3f} ({len(topic_aucs)} topics)"]
+    return "\n".join(lines)
+
+
+# --- BASIL ------------------------------------------------------------------------------------
+
+def basil_report(folder: Path) -> str:
+    sentences, spans = load_basil(folder)
+    texts = sentences["text"].tolist()
+    hits = hits_of(texts)
+    key = {(a, s): i for i, (a, s) in enumerate(zip(sentences["article"], sentences["sentence"]))}
+    gold_spans: list[list] = [[] for _ in texts]
+    for row in spans.itertuples():
+        i = key.get((row.article, row.sentence))
+        if i is not None:
+            gold_spans[i].append((row.start, row.end, row.quote))
+    gold = [words_in(t, [(s, e) for s, e, _ in g]) for t, g in zip(texts, gold_spans)]
+    predicted = {"toolkit hits": [[(s, e) for s, e, *_ in h] for h in hits]}
+    vader_words, subjective = baseline_words()
+    for name, vocabulary in (("baseline: |VADER| lexicon words", vader_words),
+                             (f"baseline: subjective words (>= {SUBJECTIVE})", subjective)):
+        predicted[name] = [[m.span() for m in WORD.finditer(t) if m.group(0).lower() in vocabulary] for t in texts]
+    n_spans = sum(map(len, gold_spans))
+    n_quoted = sum(q for g in gold_spans for *_, q in g)
+    lines = [f"BASIL dev: {sentences['article'].nunique()} articles, {sentences['event'].nunique()} events, "
+             f"{len(texts)} sentences, {n_spans} lexical-bias spans ({n_quoted} inside quotes) ({folder}); "
+             "nothing fitted on it", "",
+             "| predicted | span recall | span recall, outside quotes | word precision | word recall | word F1 |",
+             "|---|---|---|---|---|---|"]
+    for name, found in predicted.items():
+        covered = [[any(a < e and s < b for a, b in found[i]) for s, e, _ in g] for i, g in enumerate(gold_spans)]
+        flat = [c for row in covered for c in row]
+        outside = [c for row, g in zip(covered, gold_spans) for c, (*_, q) in zip(row, g) if not q]
+        m = prf([words_in(t, f) for t, f in zip(texts, found)], gold)
+        lines.append(f"| {name} | {np.mean(flat):.3f} | {np.mean(outside):.3f} | {m['p']:.3f} | {m['r']:.3f} | "
+                     f"{m['f1']:.3f} |")
+    lines += ["", "Spans are sparse (the salient cases, not every loaded word): "
+              "word precision against them is a floor."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from validate import DEFAULT_DATA
+
+    data = Path(argv[0]) if argv else DEFAULT_DATA
+    print(report(data))
+    return 0
+
+
+PAIRS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "minimal_pairs.tsv"
+
+
+def pairs_report(path: Path = PAIRS) -> str:
+    """Our own loaded/plain minimal pairs (invented events, written for the tests): share of pairs whose
+    loaded member scores higher, ties apart. They were written to cover the kinds issue 12 lists, so
+    they check coverage; they are not a held-out measure."""
+    import toneanalysis as ta
+    from toneanalysis.analyse.sentiment import vader
+
+    pairs = pd.read_csv(path, sep="\t")
+    loaded, plain = ta.score_texts(pairs["loaded"]), ta.score_texts(pairs["plain"])
+    scores = {
+        "`loaded_p`": (loaded["loaded_p"], plain["loaded_p"]),
+        "`loaded_weight`": (loaded["loaded_weight"], plain["loaded_weight"]),
+        "baseline: abs(VADER compound)": ([abs(vader().polarity_scores(t)["compound"]) for t in pairs["loaded"]],
+                                          [abs(vader().polarity_scores(t)["compound"]) for t in pairs["plain"]]),
+        "baseline: subjective word count": ([len(baseline_sets(t)[1]) for t in pairs["loaded"]],
+                                            [len(baseline_sets(t)[1]) for t in pairs["plain"]]),
+    }
+    lines = [f"Minimal pairs written for this project ({len(pairs)} pairs, {pairs['kind'].nunique()} kinds; "
+             f"{path.name}): coverage check, not held out", "",
+             "| score | loaded higher | tie | loaded lower |", "|---|---|---|---|"]
+    for name, (a, b) in scores.items():
+        a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+        lines.append(f"| {name} | {np.mean(a > b):.1%} | {np.mean(a == b):.1%} | {np.mean(a < b):.1%} |")
+    return "\n".join(lines)
+
+
+def report(data: Path) -> str:
+    sections = [pairs_report()] if PAIRS.is_file() else []
+    if (data / BABE_FILE).is_file():
+        sections.append(babe_report(data / BABE_FILE))
+    else:
+        sections.append(f"BABE: {data / BABE_FILE} not found, skipped.")
+    if (data / BASIL_DIR / "articles").is_dir():
+        sections.append(basil_report(data / BASIL_DIR))
+    else:
+        sections.append(f"BASIL: {data / BASIL_DIR} not found, skipped.")
+    return "\n\n".join(sections)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,129 @@
+"""`loaded_p`, scare-quote hits and the issue-12 lexicon kinds, on minimal pairs written for these tests
+(invented events: a harbour bridge vote, a school-meals bill, a water board); no evaluation sentence."""
+
+import math
+
+import pandas as pd
+import pytest
+from conftest import FIXTURES
+
+import toneanalysis as ta
+from toneanalysis.analyse import loaded
+
+# (loaded, plain): the same fact, once in loaded words and once as a wire editor would write it.
+PAIRS = [
+    ("The radical-left council rammed through its harbour bridge toll.",
+     "The council approved its harbour bridge toll."),
+    ("Hard-line senators caved in on the school-meals bill.",
+     "Senators agreed to changes in the school-meals bill."),
+    ("The water board's 'consultation' lasted a single afternoon.",
+     "The water board's consultation lasted a single afternoon."),
+    ("The mayor insists that the disgraceful fare rise is fair.",
+     "The mayor says that the fare rise is fair."),
+    ("Critics say the anti-science lobby weaponized the ferry dispute.",
+     "Critics say the lobby group used the ferry dispute."),
+    ("The minister maintains that the sham inquiry was independent.",
+     "The minister says that the inquiry was independent."),
+]
+
+
+@pytest.mark.parametrize("loaded_text, plain_text", PAIRS)
+def test_loaded_member_scores_higher(loaded_text, plain_text):
+    table = ta.score_texts([loaded_text, plain_text])
+    assert table["loaded_weight"].iloc[0] > table["loaded_weight"].iloc[1]
+    assert table["loaded_p"].iloc[0] > table["loaded_p"].iloc[1]
+
+
+def test_scare_quote_around_a_plain_word_is_a_hit_with_every_field():
+    hits = ta.find_loaded_terms("The water board's 'consultation' lasted a single afternoon.")
+    assert hits[["text", "term", "category", "voice"]].values.tolist() == [
+        ["consultation", "scare quotes", "scare_quote", "scare_quote"]]
+    row = hits.iloc[0]
+    assert row["weight"] > 0 and row["framing"] and row["neutral"]
+
+
+@pytest.mark.parametrize("text", [
+    "The board met 'Ferry Friends' campaigners on Monday.",        # a name in quotes, all capitals
+    "Harbour staff read \u201cThe Tide Turns\u201d aloud.",          # a title
+    "The 'brutal' cuts were announced.",                           # a loaded term: its own hit, not two
+    "\u201cWe will build the bridge and we will pay for it,\u201d the mayor said.",  # a long quotation
+])
+def test_quotes_that_are_not_scare_quotes_around_plain_words(text):
+    assert "scare quotes" not in set(ta.find_loaded_terms(text)["term"])
+
+
+def test_scare_quotes_and_their_hits_agree_with_the_corpus_path():
+    text = "The water board's 'consultation' was brief. Its 'reforms' were not."
+    assert ta.score_texts([text])["loaded_count"].iloc[0] == len(ta.find_loaded_terms(text)) == 2
+
+
+def test_rewrite_drops_the_marks_and_keeps_the_word():
+    table = ta.neutral_rewrite("The water board's 'consultation' lasted an afternoon.")
+    assert table["rewritten"].iloc[0] == "The water board's consultation lasted an afternoon."
+
+
+@pytest.mark.parametrize("text, term", [
+    ("The demonise-the-critics strategy.", "demonise"),
+    ("They demonize the critics.", "demonize"),
+    ("She weaponised the inquiry.", "weaponised"),
+    ("He contends the fares are fair.", "contends"),
+    ("Hardliners walked out.", "hardliner"),
+    ("The ultra-left caucus met.", "ultra-left"),
+])
+def test_kinds_the_issue_lists_are_covered(text, term):
+    assert term in set(ta.find_loaded_terms(text)["term"])
+
+
+@pytest.mark.parametrize("text", [
+    "The contract maintains the ferry timetable.",   # "maintains" without "that" is not a said-verb
+    "Farm animals grazed by the harbour.",
+    "A swarm of bees closed the bridge.",
+])
+def test_innocent_uses_do_not_fire(text):
+    assert ta.find_loaded_terms(text).empty
+
+
+def test_generic_intensifiers_weigh_less_than_loaded_words():
+    weights = ta.default_lexicon().entries.set_index("term")["weight"]
+    assert weights["very"] < 1 and weights["crisis"] < 1 and weights["great"] < 1
+    assert weights["sham"] >= 2
+
+
+def test_every_entry_has_a_source():
+    assert (ta.default_lexicon().entries["source"] != "").all()
+
+
+def test_features_explain_the_probability():
+    table = ta.loaded_p_features("The sham inquiry met. The inquiry met.")
+    assert table["text"].tolist() == ["The sham inquiry met.", "The inquiry met."]
+    for row in table.itertuples():
+        z = loaded.INTERCEPT + sum(loaded.COEFFICIENTS[f] * getattr(row, f) for f in loaded.FEATURES)
+        assert row.loaded_p == pytest.approx(1 / (1 + math.exp(-z)))
+    assert table["charged"].iloc[0] > 0 == table["charged"].iloc[1]
+    assert table["loaded_p"].iloc[0] > table["loaded_p"].iloc[1]
+
+
+def test_sentence_and_paragraph_loaded_p_aggregate_by_words():
+    text = "The sham inquiry met on a long grey Tuesday in the harbour hall. It ended."
+    sentences = ta.score_sentences(text)
+    paragraph = ta.score_paragraphs(text)["loaded_p"].iloc[0]
+    expected = (sentences["loaded_p"] * sentences["n_words"]).sum() / sentences["n_words"].sum()
+    assert paragraph == pytest.approx(expected)
+    assert ta.score_texts([text])["loaded_p"].iloc[0] == pytest.approx(paragraph)
+
+
+def test_piece_loaded_p_is_the_body_mean_by_words():
+    text = "Harbour vote\n\nThe sham inquiry met on a long grey Tuesday in the harbour hall.\n\nIt ended."
+    paragraphs = ta.score_paragraphs(text)
+    body = paragraphs[paragraphs["role"] == "paragraph"]
+    expected = (body["loaded_p"] * body["n_words"]).sum() / body["n_words"].sum()
+    assert ta.piece_measures(text)["loaded_p"] == pytest.approx(expected)
+    assert "loaded_p" in set(ta.compare(text, "The inquiry met.\n\nIt ended.", n_boot=100, n_perm=100)["measure"])
+
+
+def test_minimal_pairs_fixture_loaded_member_scores_higher():
+    pairs = pd.read_csv(FIXTURES / "minimal_pairs.tsv", sep="\t")
+    assert len(pairs) >= 30 and pairs["kind"].nunique() >= 10
+    loaded, plain = ta.score_texts(pairs["loaded"]), ta.score_texts(pairs["plain"])
+    higher = loaded["loaded_p"].to_numpy() > plain["loaded_p"].to_numpy()
+    assert higher.all(), pairs.loc[~higher, "loaded"].tolist()
