@@ -11,7 +11,8 @@ import re
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from . import roles
+from . import extract, metadata, roles
+from . import furniture as page_furniture
 from .article import Article, Block
 
 _BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "figcaption", "pre", "dt", "dd", "td"}
@@ -58,7 +59,9 @@ class _Builder:
 
     def add_text(self, text: str, line: int | None, *, tag: str) -> None:
         """Classify one piece of visible text with the same rules as a text line."""
-        if (why := roles.boilerplate_reason(text)) is not None:
+        if (marked := roles.furniture_reason(text)) is not None and tag != "h1":
+            self.add(marked[0], text, marked[1], line)
+        elif (why := roles.boilerplate_reason(text)) is not None:
             self.add("boilerplate", text, why, line)
         elif (why := roles.credit_reason(text)) is not None:
             self.add("credit", text, why, line)
@@ -82,6 +85,9 @@ class _Builder:
         for child in node.children:
             if isinstance(child, Tag) and (child is root or root in child.descendants):
                 self.walk_outside(child, root)
+            elif isinstance(child, Tag) and (marked := page_furniture.marked_blocks(child)) is not None:
+                for role, text, reason in marked:  # a byline or date around the article body
+                    self.add(role, text, reason + ", outside the article body", child.sourceline)
             elif isinstance(child, Tag) and child.name not in ("script", "style") and (text := _text(child, " ")):
                 self.add("boilerplate", text, f"<{child.name}> outside the article body", child.sourceline)
             elif isinstance(child, NavigableString) and not isinstance(child, Comment) and (text := _text(child)):
@@ -99,7 +105,10 @@ class _Builder:
                 continue
             name = child.name.lower()
             furniture = name in _DROP_TAGS or _DEBRIS_CLASS.search(_classes(child))
-            if furniture and child.find("h1") is not None and not self.has_headline():
+            if (marked := page_furniture.marked_blocks(child)) is not None:  # byline, time, kicker, standfirst
+                for role, text, reason in marked:
+                    self.add(role, text, reason, child.sourceline)
+            elif furniture and child.find("h1") is not None and not self.has_headline():
                 # An article's own <header> (or class="article-header") holds its headline: read it.
                 self.walk(child)
             elif furniture:
@@ -121,8 +130,9 @@ class _Builder:
                 self.walk(child)
 
 
-def article_from_html(html: str, *, source: str = "<html>") -> Article:
-    """Build an `Article` from an HTML page or fragment.
+def article_from_html(html: str, *, source: str = "<html>", **fields) -> Article:
+    """Build an `Article` from an HTML page or fragment; keyword arguments (`outlet=`, `date=`, ...)
+    are metadata that win over the page's own (`metadata.page_metadata`).
 
     >>> a = article_from_html("<article><h1>Storm hits coast</h1><p>Homes were flooded.</p></article>")
     >>> [(b.role, b.text) for b in a.blocks]
@@ -131,7 +141,8 @@ def article_from_html(html: str, *, source: str = "<html>") -> Article:
     soup = BeautifulSoup(html, "html.parser")
     for br in soup.find_all("br"):
         br.replace_with("\n")
-    root = _root(soup)
+    main = extract.MainText.of(html)  # trafilatura's main text, mapped onto the page's blocks below
+    root = extract.main_root(soup, main, _root(soup))
     builder = _Builder()
     title = soup.title.get_text(strip=True) if soup.title else ""
     builder.walk_outside(soup.body or soup, root)
@@ -139,4 +150,6 @@ def article_from_html(html: str, *, source: str = "<html>") -> Article:
     if title and not any(b.role == "headline" for b in blocks):
         blocks.insert(0, Block(0, "headline", title, "the page's <title>", line=soup.title.sourceline, raw=title))
     blocks = [Block(i, b.role, b.text, b.reason, b.line, b.raw, b.raw_start) for i, b in enumerate(blocks)]
-    return Article(tuple(blocks), source=source)
+    ld = metadata.json_ld_article(soup)
+    blocks = page_furniture.split_blocks(extract.refine(blocks, main, ld.get("articleBody"), None))
+    return Article(tuple(blocks), source=source, metadata=metadata.merge(metadata.page_metadata(soup, html), **fields))
