@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pandas as pd
@@ -50,7 +51,9 @@ def load_article(path: str | Path, *, headline: bool | None = None, **fields) ->
     """
     if isinstance(path, str) and is_url(path):
         html, final = fetch(path)
-        article = article_from_html(html, source=path.strip(), **{"url": final, **fields})
+        article = article_from_html(html, source=path.strip(), **fields)
+        if article.metadata.url is None:  # no canonical URL on the page: where it was fetched from
+            article = dataclasses.replace(article, metadata=dataclasses.replace(article.metadata, url=final))
         return _has_text(article, path.strip())
     if not isinstance(path, (str, Path)):
         raise ToneAnalysisError(f"load_article takes a file path (str or Path), got {type(path).__name__}")

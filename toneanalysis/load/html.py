@@ -152,4 +152,5 @@ def article_from_html(html: str, *, source: str = "<html>", **fields) -> Article
     blocks = [Block(i, b.role, b.text, b.reason, b.line, b.raw, b.raw_start) for i, b in enumerate(blocks)]
     ld = metadata.json_ld_article(soup)
     blocks = page_furniture.split_blocks(extract.refine(blocks, main, ld.get("articleBody"), None))
-    return Article(tuple(blocks), source=source, metadata=metadata.merge(metadata.page_metadata(soup, html), **fields))
+    return Article(tuple(blocks), source=source, metadata=metadata.merge(
+        metadata.page_metadata(soup, html, [b.text for b in blocks if b.role == "byline"]), **fields))

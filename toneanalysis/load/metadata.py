@@ -98,8 +98,25 @@ def _htmldate(html: str) -> str | None:
         return None
 
 
-def page_metadata(soup: BeautifulSoup, html: str) -> Metadata:
-    """The page's own metadata (JSON-LD first, then Open Graph and <meta>, then the markup)."""
+_JOB = re.compile(r"\b(?:reporter|editor|correspondent|writer|staff|chief|senior|political|news|desk|columnist|"
+                  r"contributor|producer|agencies|agency|in|for)\b", re.I)
+
+
+def byline_names(byline: str) -> list[str]:
+    """The people a byline names, without "By" and job titles.
+
+    >>> byline_names("By Kev Brannigan and Ama Owusu, Chief Reporters")
+    ['Kev Brannigan', 'Ama Owusu']
+    """
+    text = re.sub(r"^(?:\w+\s+)?by:?\s+", "", byline.strip(), flags=re.I)
+    text = re.split(r"\s*(?:\||–|—|\s-\s)\s*", text)[0]
+    parts = [p.strip() for p in re.split(r"\s*(?:,|\band\b|&)\s*", text) if p.strip()]
+    return [p for p in parts if p[:1].isupper() and not _JOB.search(p) and len(p.split()) <= 4]
+
+
+def page_metadata(soup: BeautifulSoup, html: str, bylines: list[str] = ()) -> Metadata:
+    """The page's own metadata (JSON-LD first, then Open Graph and <meta>, then the markup; `bylines`
+    are the texts of the page's byline blocks, for authors the page names nowhere else)."""
     ld = json_ld_article(soup)
     publisher = ld.get("publisher")
     time_tag = soup.find("time", attrs={"datetime": True})
@@ -109,6 +126,8 @@ def page_metadata(soup: BeautifulSoup, html: str) -> Metadata:
                                                        "sailthru.author", "dc.creator") or "")
     if not authors:
         authors = [_text_of(t) for t in soup.select('[rel~=author], [itemprop=author]') if _text_of(t)][:3]
+    if not authors:
+        authors = [name for line in bylines for name in byline_names(line)]
     date = (_text(ld.get("datePublished")) or _meta(soup, "article:published_time", "og:published_time",
             "datePublished", "pubdate", "publish-date", "date", "dc.date", "sailthru.date", "parsely-pub-date")
             or (time_tag["datetime"].strip() if time_tag else None))

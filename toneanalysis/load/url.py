@@ -34,8 +34,11 @@ def _charset(data: bytes, header: str | None) -> str:
     return "utf-8"
 
 
-def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
-    """(HTML text, final URL after redirects) of a page."""
+def fetch(url: str, *, timeout: float | None = None, max_bytes: int | None = None) -> tuple[str, str]:
+    """(HTML text, final URL after redirects) of a page; `timeout` and `max_bytes` default to `TIMEOUT`
+    and `MAX_BYTES`. The charset is the Content-Type header's, else the page's <meta>, else UTF-8."""
+    timeout = TIMEOUT if timeout is None else timeout
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     # httpx is imported when a URL is fetched: nothing else needs it at start-up.
     import httpx
 
