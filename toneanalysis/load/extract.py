@@ -37,6 +37,7 @@ class MainText:
         self.text = text
         words = _words(text)
         self.joined = " " + " ".join(words) + " "
+        self.lines = {" ".join(_words(line)) for line in text.splitlines()}
         self.shingles = {tuple(words[i:i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
         self.n_words = len(words)
 
@@ -57,6 +58,8 @@ class MainText:
         words = _words(text)
         if not words:
             return False
+        if len(words) < _SHINGLE:  # a word or two: a line of the main text of its own (not a tag list's "Weather")
+            return " ".join(words) in self.lines
         if len(words) < _SHINGLE + 1:
             return " " + " ".join(words) + " " in self.joined
         grams = [tuple(words[i:i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)]
@@ -92,9 +95,10 @@ def main_root(soup: BeautifulSoup, main: MainText | None, candidate: Tag) -> Tag
     return root if isinstance(root, Tag) else candidate
 
 
-def refine(blocks: list[Block], main: MainText | None, body: str | None, line: int | None) -> list[Block]:
-    """The walker's blocks with trafilatura's decision applied (see the module docstring). `body` is the
-    page's JSON-LD `articleBody`, used when the page shows no body text of its own."""
+def refine(blocks: list[Block], main: MainText | None, ld: dict) -> list[Block]:
+    """The walker's blocks with trafilatura's decision applied (see the module docstring). `ld` is the
+    page's JSON-LD article: its `articleBody` is used when the page shows no body text of its own."""
+    body = ld.get("articleBody") if isinstance(ld.get("articleBody"), str) else None
     out = list(blocks)
     heads = [i for i, b in enumerate(out) if b.role == "headline"]
     if heads and heads[0] > 0:
@@ -106,8 +110,11 @@ def refine(blocks: list[Block], main: MainText | None, body: str | None, line: i
         if b.role == "paragraph" and main is not None and not main.covers(b.text):
             out[i] = Block(b.index, "boilerplate", b.text, OUTSIDE, b.line, b.raw, b.raw_start)
     if body and not any(b.role == "paragraph" for b in out):
+        if isinstance(ld.get("headline"), str) and out and out[0].reason == "the page's <title>":
+            out[0] = Block(0, "headline", ld["headline"].strip(), "JSON-LD headline (the page has no <h1>)",
+                           out[0].line, ld["headline"].strip())
         for text in (t.strip() for t in re.split(r"\n+", body)):
             if text:
                 out.append(Block(len(out), "paragraph", text, "JSON-LD articleBody (the page shows no body text)",
-                                 line=line, raw=text))
+                                 raw=text))
     return [Block(i, b.role, b.text, b.reason, b.line, b.raw, b.raw_start) for i, b in enumerate(out)]

@@ -51,7 +51,8 @@ def _marks(pattern: str) -> re.Pattern:
 _BYLINE_CLASS = _marks(r"by-?line|by-?lines|author|authors|author-name|contributors?|writer|article-author|credit-name")
 _TIME_CLASS = _marks(r"date|dates|time|timestamp|time-stamp|published|updated|pubdate|date-?published|posted-on")
 _DATELINE_CLASS = _marks(r"dateline")
-_KICKER_CLASS = _marks(r"kicker|eyebrow|overline|flag|rubric|section-label|category-label|label-kicker")
+_KICKER_CLASS = _marks(r"kicker|eyebrow|overline|flag|rubric|section-label|category-label|label-kicker|cat-links|"
+                       r"entry-categories|post-categories|category")
 _STANDFIRST_CLASS = _marks(r"standfirst|dek|sub-?title|sub-?head|sub-?headline|strap|strapline|article-summary|"
                            r"summary|description|intro-text|lead-text|excerpt")
 _LONGEST = {"byline": 200, "timestamp": 120, "dateline": 80, "kicker": 60, "standfirst": 600}

@@ -60,7 +60,10 @@ class _Builder:
     def add_text(self, text: str, line: int | None, *, tag: str) -> None:
         """Classify one piece of visible text with the same rules as a text line."""
         if (marked := roles.furniture_reason(text)) is not None and tag != "h1":
-            self.add(marked[0], text, marked[1], line)
+            self.add(marked[0], text.strip("()[]") if marked[0] == "credit" else text, marked[1], line)
+        elif tag == "figcaption" and (split := roles.caption_credit_split(text)) is not None:
+            self.add("caption", text[:split].rstrip(), "figure caption, followed by its photo credit", line)
+            self.add("credit", text[split:], "credit at the end of a caption", line)
         elif (why := roles.boilerplate_reason(text)) is not None:
             self.add("boilerplate", text, why, line)
         elif (why := roles.credit_reason(text)) is not None:
@@ -151,6 +154,6 @@ def article_from_html(html: str, *, source: str = "<html>", **fields) -> Article
         blocks.insert(0, Block(0, "headline", title, "the page's <title>", line=soup.title.sourceline, raw=title))
     blocks = [Block(i, b.role, b.text, b.reason, b.line, b.raw, b.raw_start) for i, b in enumerate(blocks)]
     ld = metadata.json_ld_article(soup)
-    blocks = page_furniture.split_blocks(extract.refine(blocks, main, ld.get("articleBody"), None))
+    blocks = page_furniture.split_blocks(extract.refine(blocks, main, ld))
     return Article(tuple(blocks), source=source, metadata=metadata.merge(
         metadata.page_metadata(soup, html, [b.text for b in blocks if b.role == "byline"]), **fields))

@@ -19,6 +19,7 @@ def classify_lines(lines: list[str], *, headline: bool | None = None, header: in
     previous_role = None
     previous_line = -2
     seen_text = False
+    links = False  # inside a list of links to other stories, under a "READ MORE" label
     for i in content:
         raw = lines[i]
         stripped_start = len(raw) - len(raw.lstrip())
@@ -32,6 +33,8 @@ def classify_lines(lines: list[str], *, headline: bool | None = None, header: in
             role, reason = marked
         elif not seen_text and (why := roles.kicker_reason(text, following)) is not None:
             role, reason = "kicker", why
+        elif links and roles.link_in_list(text) and not (roles.credit_reason(text) or roles.boilerplate_reason(text)):
+            role, reason = "boilerplate", "another story's headline in a list of links"
         elif (split := roles.caption_credit_split(raw)) is not None and caption is None:
             role, reason, end = "caption", "followed by its photo credit", len(raw[:split].rstrip())
         elif (why := roles.boilerplate_reason(text)) is not None:
@@ -44,10 +47,16 @@ def classify_lines(lines: list[str], *, headline: bool | None = None, header: in
             role, reason = "caption", "directly follows a photo credit"
         elif i + 1 < len(lines) and roles.credit_reason(lines[i + 1]) and not text.endswith((".", "!", "?", '"')):
             role, reason = "caption", "directly above a photo credit, no final full stop"
+        elif following is not None and not text.endswith((".", "!", "?", '"', "”")) and seen_text \
+                and (roles.furniture_reason(following) or ("", ""))[0] == "credit":
+            role, reason = "caption", "above a photo credit in brackets, no final full stop"
         elif not seen_text and (headline or (headline is None and len(content) > 1
                                               and roles.looks_like_headline(text))):
             role, reason = "headline", "first line, shaped as a headline"
         seen_text = seen_text or role in roles.SCORED_ROLES
+        links = (links and reason == "another story's headline in a list of links") or roles.link_list_label(text)
+        if reason == "photo credit in brackets":  # "(Image: PA)": the credit without its brackets
+            start, end = start + 1, end - 1
         blocks.extend(split_line(len(blocks), role, reason, raw, start, end, i + 1))
         previous_role, previous_line = role, i
     return blocks

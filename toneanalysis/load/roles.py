@@ -146,6 +146,11 @@ _BYLINE = re.compile(
     rf"(?:\s*(?:,|and|&)\s*{_PERSON})*"  # several authors
     r"(?:\s*(?:,|\||-|–|—)\s*[\w'’ ,&]{1,60})?$",  # ", Chief Reporter", "| Political Editor", ", in Leeds"
 )
+_SIGN_OFF = re.compile(
+    r"^\(?(?:(?i:(?:additional )?(?:reporting|writing|editing|compiled|research|graphics)(?: and \w+)?)\s+by\s+"
+    r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*(?:\s*(?:,|and|&|in)\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*)*"
+    r"(?:;\s*|\)?\s*$)){1,4}\)?$"
+)
 _COUNT = re.compile(
     r"^(?:comments?|replies|reactions|shares?|views?)\s*[(\[]?\s*\d[\d,.]*\s*[km]?\s*[)\]]?$"
     r"|^\d[\d,.]*\s*[km]?\s+(?:comments?|replies|reactions|shares?|views?)$",
@@ -190,6 +195,8 @@ def furniture_reason(line: str) -> tuple[str, str] | None:
         return "timestamp", "time stamp"
     if words <= 16 and _BYLINE.match(text):
         return "byline", 'a writer named after "By"'
+    if words <= 30 and _SIGN_OFF.match(text):
+        return "byline", "the wire's sign-off (who reported, wrote and edited it)"
     if (inner := _BRACKETED.match(text)) and credit_reason(inner.group(1)):
         return "credit", "photo credit in brackets"
     if _COUNT.match(text):
@@ -230,6 +237,24 @@ def dateline_end(text: str) -> int | None:
     if not match or len(match.group(1)) > 60:
         return None
     return match.end()
+
+
+_LINK_LIST = re.compile(
+    r"^(?:read more|related(?: articles| stories| links)?|more on this(?: story)?|most read|trending(?: now)?|"
+    r"recommended(?: for you)?|you may also like|(?:more|latest) from [\w ]{1,30}|see also|also read)\s*:?$",
+    re.I,
+)
+
+
+def link_list_label(line: str) -> bool:
+    """A bare label that heads a list of links to other stories ("READ MORE", "Related")."""
+    return bool(_LINK_LIST.match(line.strip()))
+
+
+def link_in_list(line: str) -> bool:
+    """A line shaped like another story's headline, as in a list of links (short, no final stop)."""
+    text = line.strip()
+    return 0 < len(text.split()) <= 15 and not text.endswith((".", "!", "?", ":", '"', "”", "’"))
 
 
 def kicker_reason(line: str, next_line: str | None) -> str | None:

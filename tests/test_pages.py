@@ -1,0 +1,130 @@
+"""Real pages in: answer-keyed pages of several publishing systems, the furniture roles of issue 10 in
+text and HTML, and the same story as a page and as pasted text scoring the same."""
+
+import csv
+
+import pandas as pd
+import pytest
+from conftest import FIXTURES
+
+import toneanalysis as ta
+
+PAGES = FIXTURES / "pages"
+KEYED = sorted(p.name.removesuffix(".key.tsv") for p in PAGES.glob("*.key.tsv"))
+
+
+def key(name):
+    with open(PAGES / f"{name}.key.tsv", encoding="utf-8", newline="") as handle:
+        return [tuple(row) for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)][1:]
+
+
+def test_there_are_pages_of_several_publishing_systems():
+    assert len(KEYED) >= 5
+
+
+@pytest.mark.parametrize("name", KEYED)
+def test_page_matches_what_a_reader_sees(name):
+    article = ta.load_article(PAGES / f"{name}.html")
+    got = [(b.role, b.text) for b in article.blocks if b.role != "boilerplate"]
+    assert got == key(name)
+    for block in article.blocks:
+        assert block.reason and block.role in ta.load.roles.ALL_ROLES
+
+
+def test_same_story_as_page_and_as_text_scores_the_same():
+    page = ta.analyse(PAGES / "tabloid_library.html")
+    text = ta.analyse(PAGES / "tabloid_library.txt")
+    assert [(b.role, b.text) for b in page.scored_blocks] == [(b.role, b.text) for b in text.scored_blocks]
+    assert len([b for b in page.scored_blocks if b.role == "paragraph"]) == 9
+    pd.testing.assert_series_equal(pd.Series(ta.piece_measures(page)), pd.Series(ta.piece_measures(text)),
+                                  check_names=False)
+    columns = ["role", "text", "tone", "loaded_count", "vader_compound"]
+    assert ta.score_paragraphs(page)[columns].equals(ta.score_paragraphs(text)[columns])
+    assert len(ta.find_loaded_terms(page)) == len(ta.find_loaded_terms(text))
+
+
+@pytest.mark.parametrize("line, role", [
+    ("By Kev Brannigan, Chief Reporter", "byline"),
+    ("By Ama Owusu and Tom Reddy", "byline"),
+    ("Comments (42)", "boilerplate"),
+    ("1,204 shares", "boilerplate"),
+    ("Watch the video above", "boilerplate"),
+    ("Scroll down for video", "boilerplate"),
+    ("This article contains affiliate links, which means we may earn a commission.", "boilerplate"),
+    ("Got a story? Email news@gazette.example", "boilerplate"),
+    ("Do you have a story to share? Contact our newsdesk.", "boilerplate"),
+    ("14:32, 3 Mar 2025", "timestamp"),
+    ("(Image: Getty Images)", "credit"),
+    # traps: sentences that start like debris
+    ("By Monday, the water had gone.", "paragraph"),
+    ("By the time police arrived the crowd had gone.", "paragraph"),
+    ("Comments made by the minister angered residents.", "paragraph"),
+    ("Watch out for falling branches, the council warned.", "paragraph"),
+    ("She emailed the council twice about the cracked wall.", "paragraph"),
+])
+def test_furniture_rules_in_text(line, role):
+    text = f"A headline about something else\n\nThe first paragraph of the story.\n\n{line}\n\nThe last paragraph."
+    article = ta.article_from_text(text)
+    assert next(b.role for b in article.blocks if b.line == 5) == role
+
+
+def test_a_caption_and_its_credit_split_and_a_credit_alone_is_no_empty_caption():
+    article = ta.article_from_text("Headline here\n\nBody text.\n\nProtesters outside the town hall. Picture: Alamy"
+                                   "\n\n(Image: Getty Images)\n\nMore body text.")
+    blocks = [(b.role, b.text, b.line) for b in article.blocks]
+    assert blocks[2:5] == [("caption", "Protesters outside the town hall.", 5), ("credit", "Picture: Alamy", 5),
+                           ("credit", "Image: Getty Images", 7)]
+    assert all(b.text for b in article.blocks)
+    lines = article.lines()
+    assert lines.loc[lines["line"] == 5, "role"].item() == "caption"
+
+
+def test_html_byline_is_one_block_and_a_kicker_above_the_headline_is_not_scored():
+    html = """<html><body><article><p>FENMOOR FURY</p><h1>Council shuts the library</h1>
+    <div class="byline">By <a href="/kev">Kev Brannigan</a>, Chief Reporter
+    <time datetime="2025-03-03">3 March 2025</time></div>
+    <p>The library will close in June after a vote by councillors on Tuesday night.</p></article></body></html>"""
+    blocks = [(b.role, b.text) for b in ta.article_from_html(html).blocks]
+    assert blocks == [("kicker", "FENMOOR FURY"), ("headline", "Council shuts the library"),
+                      ("byline", "By Kev Brannigan, Chief Reporter"), ("timestamp", "3 March 2025"),
+                      ("paragraph", "The library will close in June after a vote by councillors on Tuesday night.")]
+    assert [b.role for b in ta.article_from_html(html).scored_blocks()] == ["headline", "paragraph"]
+
+
+def test_wire_dateline_is_split_from_its_paragraph_in_text_and_html():
+    text = ta.article_from_text("Talks stall\n\nLONDON (Reuters) - Talks on the new treaty stalled on Monday.")
+    html = ta.article_from_html("<article><h1>Talks stall</h1>"
+                                "<p>LONDON (Reuters) - Talks on the new treaty stalled on Monday.</p></article>")
+    for article in (text, html):
+        assert [(b.role, b.text) for b in article.blocks][1:] == [
+            ("dateline", "LONDON (Reuters) -"), ("paragraph", "Talks on the new treaty stalled on Monday.")]
+    body = text.blocks[2]
+    assert body.raw[body.raw_start:body.raw_start + len(body.text)] == body.text
+
+
+def test_text_metadata_from_a_header_and_from_keywords(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Outlet: The Fenmoor Gazette\nAuthor: Kev Brannigan\nDate: 2025-03-03\n"
+                    "URL: https://gazette.example/library\n---\nLibrary to close\n\nThe library will close.\n")
+    article = ta.load_article(path)
+    assert article.metadata.outlet == "The Fenmoor Gazette" and article.metadata.authors == ("Kev Brannigan",)
+    assert article.headline == "Library to close"
+    assert [b.role for b in article.blocks][:4] == ["metadata"] * 4
+    table = ta.score_paragraphs(article)
+    assert table[["source", "outlet", "date", "url"]].drop_duplicates().values.tolist() == [
+        [str(path), "The Fenmoor Gazette", "2025-03-03", "https://gazette.example/library"]]
+    other = ta.load_article(path, outlet="Gazette", date="2025-03-04")
+    assert (other.metadata.outlet, other.metadata.date, other.metadata.authors) == (
+        "Gazette", "2025-03-04", ("Kev Brannigan",))
+    with pytest.raises(ta.ToneAnalysisError, match="unknown metadata field"):
+        ta.load_article(path, publisher="x")
+
+
+def test_metadata_reaches_every_table(sample):
+    analysed = ta.analyse(ta.load_article(PAGES / "tabloid_library.html"))
+    tables = [ta.score_paragraphs(analysed), ta.score_sentences(analysed), ta.find_loaded_terms(analysed),
+              ta.find_quotes(analysed), ta.reporting_verbs(analysed), ta.actor_tone(analysed),
+              ta.neutral_rewrite(analysed)]
+    for table in tables:
+        assert table.columns.tolist()[-4:] == ["source", "outlet", "date", "url"]
+        assert set(table["outlet"]) <= {"The Daily Clarion"}
