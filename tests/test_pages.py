@@ -128,3 +128,13 @@ def test_metadata_reaches_every_table(sample):
     for table in tables:
         assert table.columns.tolist()[-4:] == ["source", "outlet", "date", "url"]
         assert set(table["outlet"]) <= {"The Daily Clarion"}
+
+
+def test_html_lines_and_the_headline_keyword():
+    path = PAGES / "wire_treaty.html"
+    article = ta.load_article(path)
+    lines = article.lines()
+    assert len(lines) == len(path.read_text(encoding="utf-8").splitlines())
+    assert set(lines["role"]) >= {"headline", "paragraph", "markup"}
+    assert lines.loc[lines["raw"].str.strip() == "", "role"].eq("blank").all()
+    assert "headline" not in {b.role for b in ta.load_article(path, headline=False).blocks}

@@ -125,3 +125,11 @@ def test_the_command_scores_a_url_with_its_metadata_columns(server, cli):
     assert "The Fenmoor Gazette" in ran.stdout and "https://gazette.example/news/cafe-row" in ran.stdout
     ran = cli("score", f"{server}/report.pdf")
     assert ran.returncode == 2 and ran.stderr.count("\n") == 1 and "not an HTML page" in ran.stderr
+
+
+def test_the_report_takes_a_url_as_its_article(server):
+    from toneanalysis.report import build
+
+    parameters = build.check_inputs(f"{server}/story")  # fetched once here; each notebook reads the URL
+    assert parameters["article_path"] == f"{server}/story"
+    assert build.report_target(f"{server}/story").name == "story.html"

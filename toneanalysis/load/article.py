@@ -72,7 +72,8 @@ class Article:
         )
 
     def lines(self) -> pd.DataFrame:
-        """One row per input line (text input): its block and role, or `blank` for empty lines."""
+        """One row per input line: its block and role, `blank` for empty lines, and for a page's source
+        lines on which no block starts, `markup`."""
         by_line = {}
         for b in self.blocks:  # a line split in two (caption and its credit) is listed by its first block
             if b.line is not None:
@@ -80,7 +81,9 @@ class Article:
         rows = []
         for number, raw in enumerate(self.raw_lines, start=1):
             block = by_line.get(number)
-            if block is None:
+            if block is None and raw.strip():  # a page's source line: tags, or the rest of an earlier element
+                rows.append((number, raw, pd.NA, "markup", "no block starts on this line (markup, or a block's rest)"))
+            elif block is None:
                 rows.append((number, raw, pd.NA, "blank", "empty line"))
             else:
                 rows.append((number, raw, block.index, block.role, block.reason))

@@ -51,7 +51,7 @@ def load_article(path: str | Path, *, headline: bool | None = None, **fields) ->
     """
     if isinstance(path, str) and is_url(path):
         html, final = fetch(path)
-        article = article_from_html(html, source=path.strip(), **fields)
+        article = article_from_html(html, source=path.strip(), headline=headline, **fields)
         if article.metadata.url is None:  # no canonical URL on the page: where it was fetched from
             article = dataclasses.replace(article, metadata=dataclasses.replace(article.metadata, url=final))
         return _has_text(article, path.strip())
@@ -68,7 +68,7 @@ def load_article(path: str | Path, *, headline: bool | None = None, **fields) ->
         raise ToneAnalysisError(f"{file}: cannot be read ({error.strerror})") from None
     text = _decode(data, str(file))
     if _looks_like_html(file, text):
-        article = article_from_html(text, source=str(file), **fields)
+        article = article_from_html(text, source=str(file), headline=headline, **fields)
     else:
         article = article_from_text(text, source=str(file), headline=headline, **fields)
     return _has_text(article, file)

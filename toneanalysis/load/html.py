@@ -133,7 +133,7 @@ class _Builder:
                 self.walk(child)
 
 
-def article_from_html(html: str, *, source: str = "<html>", **fields) -> Article:
+def article_from_html(html: str, *, source: str = "<html>", headline: bool | None = None, **fields) -> Article:
     """Build an `Article` from an HTML page or fragment; keyword arguments (`outlet=`, `date=`, ...)
     are metadata that win over the page's own (`metadata.page_metadata`).
 
@@ -155,5 +155,8 @@ def article_from_html(html: str, *, source: str = "<html>", **fields) -> Article
     blocks = [Block(i, b.role, b.text, b.reason, b.line, b.raw, b.raw_start) for i, b in enumerate(blocks)]
     ld = metadata.json_ld_article(soup)
     blocks = page_furniture.split_blocks(extract.refine(blocks, main, ld))
-    return Article(tuple(blocks), source=source, metadata=metadata.merge(
+    if headline is False:  # as for text: no block is the headline
+        blocks = [Block(b.index, "paragraph", b.text, b.reason + ", headline=False", b.line, b.raw, b.raw_start)
+                  if b.role == "headline" else b for b in blocks]
+    return Article(tuple(blocks), source=source, raw_lines=tuple(html.splitlines()), metadata=metadata.merge(
         metadata.page_metadata(soup, html, [b.text for b in blocks if b.role == "byline"]), **fields))
