@@ -85,10 +85,10 @@ def _kind(tag: Tag) -> tuple[str, str] | None:
 def marked_blocks(tag: Tag) -> list[tuple[str, str, str]] | None:
     """(role, text, reason) for an element the page marks as furniture, or None to read it as usual.
     A byline holding a <time> gives the byline and then the time stamp."""
-    if tag.name in _NEVER or tag.find(["h1", "figure", "img", "article"]) is not None:
+    if tag.name in _NEVER:
         return None
-    kind = _kind(tag)
-    if kind is None:
+    kind = _kind(tag)  # cheap, so first: most elements are no furniture
+    if kind is None or tag.find(["h1", "figure", "img", "article"]) is not None:
         return None
     role, reason = kind
     text = _text(tag)

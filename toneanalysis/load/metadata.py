@@ -69,13 +69,19 @@ def json_ld_article(soup: BeautifulSoup) -> dict:
     return (news or found or [{}])[0]
 
 
-def _meta(soup: BeautifulSoup, *names: str) -> str | None:
-    for name in names:
-        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name}) \
-            or soup.find("meta", attrs={"itemprop": name})
-        if tag is not None and (tag.get("content") or "").strip():
-            return tag["content"].strip()
-    return None
+def _metas(soup: BeautifulSoup) -> dict[str, str]:
+    """Every <meta> with content, by its property, name or itemprop (the first of each), read once."""
+    found: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        content = (tag.get("content") or "").strip()
+        for key in ("property", "name", "itemprop"):
+            if content and tag.get(key):
+                found.setdefault(tag[key].strip().lower(), content)
+    return found
+
+
+def _meta(metas: dict[str, str], *names: str) -> str | None:
+    return next((metas[name.lower()] for name in names if name.lower() in metas), None)
 
 
 def _text(value) -> str | None:
@@ -118,30 +124,31 @@ def page_metadata(soup: BeautifulSoup, html: str, bylines: list[str] = ()) -> Me
     """The page's own metadata (JSON-LD first, then Open Graph and <meta>, then the markup; `bylines`
     are the texts of the page's byline blocks, for authors the page names nowhere else)."""
     ld = json_ld_article(soup)
+    metas = _metas(soup)
     publisher = ld.get("publisher")
     time_tag = soup.find("time", attrs={"datetime": True})
     canonical = soup.find("link", attrs={"rel": "canonical", "href": True})
     html_tag = soup.find("html")
-    authors = _names(ld.get("author")) or _names(_meta(soup, "author", "article:author", "parsely-author",
+    authors = _names(ld.get("author")) or _names(_meta(metas, "author", "article:author", "parsely-author",
                                                        "sailthru.author", "dc.creator") or "")
     if not authors:
         authors = [_text_of(t) for t in soup.select('[rel~=author], [itemprop=author]') if _text_of(t)][:3]
     if not authors:
         authors = [name for line in bylines for name in byline_names(line)]
-    date = (_text(ld.get("datePublished")) or _meta(soup, "article:published_time", "og:published_time",
+    date = (_text(ld.get("datePublished")) or _meta(metas, "article:published_time", "og:published_time",
             "datePublished", "pubdate", "publish-date", "date", "dc.date", "sailthru.date", "parsely-pub-date")
             or (time_tag["datetime"].strip() if time_tag else None))
     return Metadata(
-        outlet=(_text(publisher) if publisher else None) or _meta(soup, "og:site_name", "application-name",
+        outlet=(_text(publisher) if publisher else None) or _meta(metas, "og:site_name", "application-name",
                                                                   "twitter:site"),
         authors=tuple(dict.fromkeys(authors)),
         date=date or _htmldate(html),
-        modified=_text(ld.get("dateModified")) or _meta(soup, "article:modified_time", "og:updated_time",
+        modified=_text(ld.get("dateModified")) or _meta(metas, "article:modified_time", "og:updated_time",
                                                         "dateModified", "last-modified"),
-        url=(canonical["href"].strip() if canonical else None) or _meta(soup, "og:url") or _text(ld.get("url")),
+        url=(canonical["href"].strip() if canonical else None) or _meta(metas, "og:url") or _text(ld.get("url")),
         language=(html_tag.get("lang") if isinstance(html_tag, Tag) and html_tag.get("lang") else None)
-        or _text(ld.get("inLanguage")) or _meta(soup, "og:locale", "language", "content-language"),
-        title=_text(ld.get("headline")) or _meta(soup, "og:title", "twitter:title")
+        or _text(ld.get("inLanguage")) or _meta(metas, "og:locale", "language", "content-language"),
+        title=_text(ld.get("headline")) or _meta(metas, "og:title", "twitter:title")
         or (soup.title.get_text(strip=True) if soup.title else None) or None,
     )
 
