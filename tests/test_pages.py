@@ -138,3 +138,36 @@ def test_html_lines_and_the_headline_keyword():
     assert set(lines["role"]) >= {"headline", "paragraph", "markup"}
     assert lines.loc[lines["raw"].str.strip() == "", "role"].eq("blank").all()
     assert "headline" not in {b.role for b in ta.load_article(path, headline=False).blocks}
+
+
+@pytest.mark.parametrize("name", KEYED)
+def test_nothing_on_a_page_vanishes(name):
+    # Every word a browser would show is in some block (boilerplate included), as often as it is shown.
+    from collections import Counter
+
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((PAGES / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+    for hidden in soup(["script", "style", "head", "template"]):
+        hidden.decompose()
+    words = Counter(w.strip("()[]") for w in soup.get_text(" ").split())  # a credit's text drops its brackets
+    blocks = Counter(w.strip("()[]") for w in " ".join(b.text for b in ta.load_article(PAGES / f"{name}.html").blocks)
+                     .split())
+    missing = words - blocks
+    # Words glued to their neighbours inside one element ("By Kev" + "," -> "Brannigan,") count as present.
+    assert not [w for w in missing if not any(w in b for b in blocks)], missing
+
+
+def test_the_article_is_found_when_teasers_come_first():
+    teasers = "".join(f"<article class='teaser'><h2>Other story {i}</h2><p>Teaser text {i}.</p></article>"
+                      for i in range(3))
+    body = "".join(f"<p>Paragraph {i} of the real story, about the flood defences on the Ouse and their cost.</p>"
+                   for i in range(8))
+    html = (f"<html><body><div class='rail'>{teasers}</div><div class='story'><h1>Flood defences to be raised</h1>"
+            f"{body}</div></body></html>")
+    article = ta.article_from_html(html)
+    assert article.headline == "Flood defences to be raised"
+    # The first <article> is a teaser: the body is read from where the main text is. (The teasers
+    # themselves are trafilatura's call; on a page this small it keeps them.)
+    paragraphs = [b.text for b in article.blocks if b.role == "paragraph" and "real story" in b.text]
+    assert len(paragraphs) == 8
