@@ -171,3 +171,12 @@ def test_the_article_is_found_when_teasers_come_first():
     # themselves are trafilatura's call; on a page this small it keeps them.)
     paragraphs = [b.text for b in article.blocks if b.role == "paragraph" and "real story" in b.text]
     assert len(paragraphs) == 8
+
+
+def test_htmldate_finds_a_date_the_page_does_not_mark_up():
+    html = ("<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
+            "<p class='meta'>Published 5 November 2024</p>"
+            "<p>The bridge closed on Tuesday after an inspection found cracks in the deck.</p></article></body></html>")
+    article = ta.article_from_html(html)
+    assert article.metadata.date == "2024-11-05"
+    assert {b.text: b.role for b in article.blocks}["Published 5 November 2024"] == "timestamp"
