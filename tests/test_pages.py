@@ -31,11 +31,15 @@ def test_page_matches_what_a_reader_sees(name):
         assert block.reason and block.role in ta.load.roles.ALL_ROLES
 
 
-def test_same_story_as_page_and_as_text_scores_the_same():
-    page = ta.analyse(PAGES / "tabloid_library.html")
-    text = ta.analyse(PAGES / "tabloid_library.txt")
+@pytest.mark.parametrize("name, n_paragraphs", [("tabloid_library", 9), ("wire_treaty", 6)])
+def test_same_story_as_page_and_as_text_scores_the_same(name, n_paragraphs):
+    page = ta.analyse(PAGES / f"{name}.html")
+    text = ta.analyse(PAGES / f"{name}.txt")
     assert [(b.role, b.text) for b in page.scored_blocks] == [(b.role, b.text) for b in text.scored_blocks]
-    assert len([b for b in page.scored_blocks if b.role == "paragraph"]) == 9
+    assert len([b for b in page.scored_blocks if b.role == "paragraph"]) == n_paragraphs
+    unscored = {"byline", "timestamp", "dateline", "credit"}  # furniture the text copy has too
+    assert [(b.role, b.text) for b in page.article.blocks if b.role in unscored] == [
+        (b.role, b.text) for b in text.article.blocks if b.role in unscored]
     pd.testing.assert_series_equal(pd.Series(ta.piece_measures(page)), pd.Series(ta.piece_measures(text)),
                                   check_names=False)
     columns = ["role", "text", "tone", "loaded_count", "vader_compound"]
@@ -54,6 +58,11 @@ def test_same_story_as_page_and_as_text_scores_the_same():
     ("Got a story? Email news@gazette.example", "boilerplate"),
     ("Do you have a story to share? Contact our newsdesk.", "boilerplate"),
     ("14:32, 3 Mar 2025", "timestamp"),
+    ("May 19, 2025 4:40 PM UTC", "timestamp"),
+    ("Advertisement · Scroll to continue", "boilerplate"),
+    ("Our Standards: The Meridian Trust Principles.", "boilerplate"),
+    ("Our standards of care have slipped, the nurse said.", "paragraph"),
+    ("May 19, 2025, the day the talks failed, was a Monday.", "paragraph"),
     ("(Image: Getty Images)", "credit"),
     # traps: sentences that start like debris
     ("By Monday, the water had gone.", "paragraph"),

@@ -175,6 +175,21 @@ _APPEAL = re.compile(
 )
 _EMAIL_APPEAL = re.compile(r"\S+@\S+\.\w+|\b(?:news ?desk|tips?line)\b", re.I)
 _BRACKETED = re.compile(r"^[(\[](.*)[)\]]$")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?"
+# A date (and time) alone on a line, in the orders pages print them: "May 19, 2025 4:40 PM UTC", "2 June 2025".
+_DATE_ALONE = re.compile(
+    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?)"
+    rf"\s+\d{{4}}(?:\s*(?:,|\||·|-|–|at)?\s*{_CLOCK})?$",
+    re.I,
+)
+# An ad slot's label with its prompt ("Advertisement · Scroll to continue"), and an outlet's standards notice.
+_AD_PROMPT = re.compile(r"^(?:advert(?:isement)?|sponsored)\s*[·•|\-–—]\s*.{0,40}$", re.I)
+_STANDARDS = re.compile(
+    r"^(?:our (?:editorial )?standards|editorial standards|corrections? policy)\s*(?::\s*.{0,100})?$"
+    r"|^(?:the )?[\w ]{0,30}\btrust principles\.?$",
+    re.I,
+)
 
 
 def furniture_reason(line: str) -> tuple[str, str] | None:
@@ -193,6 +208,12 @@ def furniture_reason(line: str) -> tuple[str, str] | None:
         return None
     if _TIMESTAMP.match(text):
         return "timestamp", "time stamp"
+    if _DATE_ALONE.match(text):
+        return "timestamp", "a date alone on its line"
+    if _AD_PROMPT.match(text):
+        return "boilerplate", "ad marker"
+    if words <= 20 and _STANDARDS.match(text):
+        return "boilerplate", "the outlet's standards notice"
     if words <= 16 and _BYLINE.match(text):
         return "byline", 'a writer named after "By"'
     if words <= 30 and _SIGN_OFF.match(text):
