@@ -70,6 +70,9 @@ def test_same_story_as_page_and_as_text_scores_the_same(name, n_paragraphs):
     ("Comments made by the minister angered residents.", "paragraph"),
     ("Watch out for falling branches, the council warned.", "paragraph"),
     ("She emailed the council twice about the cracked wall.", "paragraph"),
+    ("Critics say the site's affiliate links earn it millions a year.", "paragraph"),
+    ("Did you see the crash? Call police on 101 quoting incident 42.", "paragraph"),
+    ("Were you affected? Email us at news@gazette.example", "boilerplate"),
 ])
 def test_furniture_rules_in_text(line, role):
     text = f"A headline about something else\n\nThe first paragraph of the story.\n\n{line}\n\nThe last paragraph."

@@ -173,6 +173,9 @@ _APPEAL = re.compile(
     r"|^(?:e-?mail|contact|tell)\s+(?:us|the (?:news ?desk|team))\b.{0,120}$",
     re.I,
 )
+# A notice is the outlet speaking of itself; an appeal asks readers to write to the outlet (not to the police).
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|this (?:article|page|post|story|guide|review|site))\b", re.I)
+_TO_THE_OUTLET = re.compile(r"\S+@\S+\.\w+|\b(?:us|our|news ?desk|story|stories|tips?|pictures|photos|videos?)\b", re.I)
 _EMAIL_APPEAL = re.compile(r"\S+@\S+\.\w+|\b(?:news ?desk|tips?line)\b", re.I)
 _BRACKETED = re.compile(r"^[(\[](.*)[)\]]$")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -224,11 +227,13 @@ def furniture_reason(line: str) -> tuple[str, str] | None:
         return "boilerplate", "a count of comments or shares"
     if words <= 14 and _MEDIA_POINTER.match(text):
         return "boilerplate", "points to a video or gallery elsewhere on the page"
-    if words <= 60 and _DISCLOSURE.search(text):
+    if words <= 60 and _DISCLOSURE.search(text) and _FIRST_PERSON.search(text):
         return "boilerplate", "affiliate or sponsorship notice"
-    if words <= 40 and (_APPEAL.match(text) or (text.endswith("?") is False and _EMAIL_APPEAL.search(text)
-                                                 and re.search(r"\b(?:story|stories|tips?|exclusive)\b", text, re.I)
-                                                 and re.search(r"\b(?:e-?mail|contact|send)\b", text, re.I))):
+    asks = _APPEAL.match(text) and _TO_THE_OUTLET.search(text)
+    writes_in = (not text.endswith("?") and _EMAIL_APPEAL.search(text)
+                 and re.search(r"\b(?:story|stories|tips?|exclusive)\b", text, re.I)
+                 and re.search(r"\b(?:e-?mail|contact|send)\b", text, re.I))
+    if words <= 40 and (asks or writes_in):
         return "boilerplate", "an appeal to readers for stories or tips"
     return None
 
