@@ -192,3 +192,17 @@ def test_htmldate_finds_a_date_the_page_does_not_mark_up():
     article = ta.article_from_html(html)
     assert article.metadata.date == "2024-11-05"
     assert {b.text: b.role for b in article.blocks}["Published 5 November 2024"] == "timestamp"
+
+
+def test_page_metadata_from_open_graph_and_meta_tags_without_json_ld():
+    html = """<html lang="fr"><head><title>Le pont ferme | Courrier</title>
+    <meta property="og:site_name" content="Le Courrier"><meta property="og:title" content="Le pont ferme">
+    <meta property="article:author" content="https://facebook.example/courrier">
+    <meta name="author" content="Claire Dubois"><meta property="og:url" content="https://courrier.example/pont">
+    <meta property="article:published_time" content="2025-02-01T08:00:00+01:00"></head>
+    <body><article><h1>Le pont ferme</h1><p>Le pont sera ferme pendant deux mois pour des travaux.</p></article>
+    </body></html>"""
+    meta = ta.article_from_html(html).metadata
+    assert (meta.outlet, meta.authors, meta.date, meta.url, meta.language, meta.title) == (
+        "Le Courrier", ("Claire Dubois",), "2025-02-01T08:00:00+01:00", "https://courrier.example/pont", "fr",
+        "Le pont ferme")

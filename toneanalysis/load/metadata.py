@@ -131,6 +131,7 @@ def page_metadata(soup: BeautifulSoup, html: str, bylines: list[str] = ()) -> Me
     html_tag = soup.find("html")
     authors = _names(ld.get("author")) or _names(_meta(metas, "author", "article:author", "parsely-author",
                                                        "sailthru.author", "dc.creator") or "")
+    authors = [a for a in authors if not a.startswith(("http://", "https://", "@"))]  # profile links, handles
     if not authors:
         authors = [_text_of(t) for t in soup.select('[rel~=author], [itemprop=author]') if _text_of(t)][:3]
     if not authors:
@@ -139,8 +140,7 @@ def page_metadata(soup: BeautifulSoup, html: str, bylines: list[str] = ()) -> Me
             "datePublished", "pubdate", "publish-date", "date", "dc.date", "sailthru.date", "parsely-pub-date")
             or (time_tag["datetime"].strip() if time_tag else None))
     return Metadata(
-        outlet=(_text(publisher) if publisher else None) or _meta(metas, "og:site_name", "application-name",
-                                                                  "twitter:site"),
+        outlet=(_text(publisher) if publisher else None) or _meta(metas, "og:site_name", "application-name"),
         authors=tuple(dict.fromkeys(authors)),
         date=date or _htmldate(html),
         modified=_text(ld.get("dateModified")) or _meta(metas, "article:modified_time", "og:updated_time",
