@@ -206,3 +206,14 @@ def test_page_metadata_from_open_graph_and_meta_tags_without_json_ld():
     assert (meta.outlet, meta.authors, meta.date, meta.url, meta.language, meta.title) == (
         "Le Courrier", ("Claire Dubois",), "2025-02-01T08:00:00+01:00", "https://courrier.example/pont", "fr",
         "Le pont ferme")
+
+
+def test_article_text_inside_an_element_named_like_furniture_is_read():
+    body = "".join(f"<p>Paragraph {i} of the story says the harbour wall will be rebuilt by the spring.</p>"
+                   for i in range(6))
+    for wrapper in ("<form id='aspnetForm'>{}</form>", "<div class='story-body share-enabled'>{}</div>"):
+        html = ("<html><body><nav><a>Home</a></nav><h1>Harbour wall to be rebuilt</h1>" + wrapper.format(body)
+                + "<footer>About us</footer></body></html>")
+        article = ta.article_from_html(html)
+        assert article.headline == "Harbour wall to be rebuilt", wrapper
+        assert len([b for b in article.blocks if b.role == "paragraph"]) == 6, wrapper

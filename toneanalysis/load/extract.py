@@ -66,6 +66,12 @@ class MainText:
         return sum(g in self.shingles for g in grams) >= 0.5 * len(grams)
 
 
+def holds_main_text(main: MainText | None, text: str) -> bool:
+    """Whether an element the walker would drop as furniture holds article text: twenty words or more,
+    mostly in trafilatura's main text (a page wrapped in one <form>, a body div whose class says "share")."""
+    return main is not None and len(_words(text)) >= 20 and main.covers(text)
+
+
 def _lowest_common_ancestor(tags: list[Tag]) -> Tag | None:
     if not tags:
         return None

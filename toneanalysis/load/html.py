@@ -24,6 +24,8 @@ _DEBRIS_CLASS = re.compile(
     r"nav|navbar|menu|breadcrumbs?|sidebar)(?:$|[\s_-])",
     re.I,
 )
+_CODE_TAGS = {"script", "style", "noscript", "template", "svg", "select", "button", "input", "iframe", "object",
+              "embed", "canvas", "nav"}
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|byline-photo|photographer", re.I)
 
 
@@ -49,6 +51,7 @@ def _root(soup: BeautifulSoup) -> Tag:
 class _Builder:
     def __init__(self):
         self.blocks: list[Block] = []
+        self.main: extract.MainText | None = None  # trafilatura's main text of the page, when it found one
 
     def add(self, role: str, text: str, reason: str, line: int | None) -> None:
         if text:
@@ -114,6 +117,8 @@ class _Builder:
             elif furniture and child.find("h1") is not None and not self.has_headline():
                 # An article's own <header> (or class="article-header") holds its headline: read it.
                 self.walk(child)
+            elif furniture and name not in _CODE_TAGS and extract.holds_main_text(self.main, _text(child, " ")):
+                self.walk(child)  # trafilatura reads it as the article: its tag or class name is no reason to drop it
             elif furniture:
                 self.add("boilerplate", _text(child, " "),
                          f"<{name}> element ({_classes(child).strip() or 'page furniture'})",
@@ -147,6 +152,7 @@ def article_from_html(html: str, *, source: str = "<html>", headline: bool | Non
     main = extract.MainText.of(html)  # trafilatura's main text, mapped onto the page's blocks below
     root = extract.main_root(soup, main, _root(soup))
     builder = _Builder()
+    builder.main = main
     title = soup.title.get_text(strip=True) if soup.title else ""
     builder.walk_outside(soup.body or soup, root)
     blocks = builder.blocks
