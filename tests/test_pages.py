@@ -217,3 +217,16 @@ def test_article_text_inside_an_element_named_like_furniture_is_read():
         article = ta.article_from_html(html)
         assert article.headline == "Harbour wall to be rebuilt", wrapper
         assert len([b for b in article.blocks if b.role == "paragraph"]) == 6, wrapper
+
+
+def test_a_headline_above_the_article_element_is_the_headline():
+    body = "".join(f"<p>Paragraph {i} of the story says the harbour wall will be rebuilt by the spring.</p>"
+                   for i in range(6))
+    html = ("<html><head><title>Harbour wall to be rebuilt | The Gazette</title></head><body>"
+            "<div class='masthead'><h1><a href='/'>The Gazette</a></h1></div>"
+            f"<div class='page-head'><h1>Harbour wall to be rebuilt</h1></div><article>{body}</article>"
+            "<footer>About us</footer></body></html>")
+    article = ta.article_from_html(html)
+    assert article.headline == "Harbour wall to be rebuilt"
+    assert len([b for b in article.blocks if b.role == "paragraph"]) == 6
+    assert {b.text: b.role for b in article.blocks}["The Gazette"] == "boilerplate"

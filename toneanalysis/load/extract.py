@@ -94,18 +94,48 @@ def main_root(soup: BeautifulSoup, main: MainText | None, candidate: Tag) -> Tag
     if not leaves:
         return candidate
     inside = sum(1 for t in leaves if t is candidate or candidate in t.parents)
+    h1 = _headline_h1(soup, main)
     if candidate.name not in ("body", "[document]") and inside >= 0.8 * len(leaves):
-        return candidate
-    h1 = soup.find("h1")
+        if h1 is None or h1 is candidate or candidate in h1.parents:
+            return candidate
+        leaves = [candidate]  # the body is there, its headline above it (a page <header> over an <article>)
     root = _lowest_common_ancestor(leaves + ([h1] if h1 is not None else []))
     return root if isinstance(root, Tag) else candidate
 
 
-def refine(blocks: list[Block], main: MainText | None, ld: dict) -> list[Block]:
+def _headline_h1(soup: BeautifulSoup, main: MainText) -> Tag | None:
+    """The <h1> that is the article's headline: one whose words are in the page's <title> or og:title,
+    or in the main text; else the first <h1> (a site logo in an <h1> is passed over when another fits)."""
+    titles = " ".join([soup.title.get_text(" ") if soup.title else ""]
+                      + [m.get("content", "") for m in soup.find_all("meta", attrs={"property": "og:title"})])
+    title = " " + " ".join(_words(titles)) + " "
+    found = soup.find_all("h1")
+    fits = [h1 for h1 in found if (words := " ".join(_words(h1.get_text(" "))))
+            and (f" {words} " in title or main.covers(h1.get_text(" ")))]
+    return max(fits, key=lambda h1: len(_words(h1.get_text(" ")))) if fits else (found[0] if found else None)
+
+
+def headline_text(soup: BeautifulSoup, main: MainText | None) -> str | None:
+    """The text of the <h1> that is the article's headline (`_headline_h1`), None without trafilatura's text."""
+    h1 = _headline_h1(soup, main) if main is not None else None
+    return re.sub(r"\s+", " ", h1.get_text()).strip() if h1 is not None else None
+
+
+def refine(blocks: list[Block], main: MainText | None, ld: dict, headline: str | None = None) -> list[Block]:
     """The walker's blocks with trafilatura's decision applied (see the module docstring). `ld` is the
-    page's JSON-LD article: its `articleBody` is used when the page shows no body text of its own."""
+    page's JSON-LD article: its `articleBody` is used when the page shows no body text of its own.
+    `headline` is the text of the <h1> that is the headline (`headline_text`), when the walker took another."""
     body = ld.get("articleBody") if isinstance(ld.get("articleBody"), str) else None
     out = list(blocks)
+    first = next((i for i, b in enumerate(out) if b.role == "headline"), None)
+    better = next((i for i, b in enumerate(out)
+                   if headline and b.text == headline and b.reason.startswith("<h1>")), None)
+    if first is not None and better is not None and out[first].text != headline:
+        old, new = out[first], out[better]
+        out[first] = Block(old.index, "boilerplate", old.text,
+                           "an <h1> that is not the article's headline (a site name)", old.line, old.raw)
+        out[better] = Block(new.index, "headline", new.text, "the <h1> that matches the page's title and text",
+                            new.line, new.raw)
     heads = [i for i, b in enumerate(out) if b.role == "headline"]
     if heads and heads[0] > 0:
         before = out[heads[0] - 1]

@@ -160,7 +160,7 @@ def article_from_html(html: str, *, source: str = "<html>", headline: bool | Non
         blocks.insert(0, Block(0, "headline", title, "the page's <title>", line=soup.title.sourceline, raw=title))
     blocks = [Block(i, b.role, b.text, b.reason, b.line, b.raw, b.raw_start) for i, b in enumerate(blocks)]
     ld = metadata.json_ld_article(soup)
-    blocks = page_furniture.split_blocks(extract.refine(blocks, main, ld))
+    blocks = page_furniture.split_blocks(extract.refine(blocks, main, ld, extract.headline_text(soup, main)))
     if headline is False:  # as for text: no block is the headline
         blocks = [Block(b.index, "paragraph", b.text, b.reason + ", headline=False", b.line, b.raw, b.raw_start)
                   if b.role == "headline" else b for b in blocks]
