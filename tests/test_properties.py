@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 import toneanalysis as ta
 from toneanalysis.load.inputs import looks_like_path
+from toneanalysis.load.roles import ALL_ROLES
 
 WORDS = st.sampled_from(["tyrant", "Tyrants", "\u2018Axis of Evil\u2019", "slammed", "regime", "tax regime", "said",
                          "ADVERTISEMENT", "Reuters", "[/caption]", "\u201cquote\u201d", "Read Entire Article", "\n",
@@ -22,7 +23,7 @@ def test_any_text_is_accounted_for_line_by_line(text):
     assert lines["raw"].tolist() == text.splitlines()
     nonblank = lines["raw"].str.strip() != ""
     assert lines.loc[nonblank, "block"].notna().all()
-    assert set(lines.loc[nonblank, "role"]) <= {"headline", "paragraph", "caption", "credit", "boilerplate"}
+    assert set(lines.loc[nonblank, "role"]) <= set(ALL_ROLES)
     for block in article.blocks:
         assert block.text == block.raw[block.raw_start:block.raw_start + len(block.text)]
 
@@ -69,8 +70,7 @@ HTML_BITS = st.sampled_from(["<p>", "</p>", "<article>", "</article>", "<h1>", "
 @given(st.lists(st.one_of(HTML_BITS, st.text(max_size=15)), max_size=30).map("".join))
 def test_any_html_loads_and_scores_without_crashing(html):
     article = ta.article_from_html(html)
-    roles = ("headline", "paragraph", "caption", "credit", "boilerplate")
-    assert all(b.role in roles and b.reason for b in article.blocks)
+    assert all(b.role in ALL_ROLES and b.reason for b in article.blocks)
     if article.scored_blocks():
         table = ta.score_paragraphs(article)
         assert len(table) == len(article.scored_blocks())

@@ -12,7 +12,7 @@ PARAGRAPH_COLUMNS = [
     "block", "role", "line", "position", "text", "n_words", "n_sentences", "vader_compound", "vader_pos",
     "vader_neg", "vader_neu", "textblob_polarity", "textblob_subjectivity", "tone", "loaded_p", "loaded_count",
     "loaded_weight", "loaded_per_100_words", "loaded_terms", "loaded_editorial", "loaded_quoted",
-    "loaded_scare_quote", "attributions",
+    "loaded_scare_quote", "attributions", "source", "outlet", "date", "url",
 ]
 
 

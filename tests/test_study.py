@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT
 
 import toneanalysis as ta
+from toneanalysis.analyse.tables import METADATA_COLUMNS
 from toneanalysis.study import read_basil, read_corpus, score_corpus
 from toneanalysis.study import scoring as scoring_module
 from toneanalysis.study.scoring import MEASURE_COLUMNS
@@ -90,7 +91,8 @@ def test_the_article_table_is_piece_measures_and_the_tables_carry_the_key(demo_c
     for name, value in expected.items():
         assert (math.isnan(value) and math.isnan(row[name])) or row[name] == pytest.approx(value), name
     paragraphs = corpus.paragraphs[corpus.paragraphs["article"] == "clarion_budget.txt"]
-    single = ta.score_paragraphs(DEMO / "clarion_budget.txt")
+    # The same table, keyed by the article; its metadata is in the article table, once.
+    single = ta.score_paragraphs(DEMO / "clarion_budget.txt").drop(columns=METADATA_COLUMNS)
     assert paragraphs.drop(columns=["article", "content_hash"]).reset_index(drop=True).equals(single)
     hits = corpus.hits[corpus.hits["article"] == "clarion_budget.txt"]
     assert hits["term"].tolist() == ta.find_loaded_terms(DEMO / "clarion_budget.txt")["term"].tolist()
@@ -186,3 +188,17 @@ def test_a_basil_layout_reads_as_a_table(tmp_path):
     (tmp_path / "articles" / "2012" / "e1_1.json").write_text("{}")
     with pytest.raises(ta.ToneAnalysisError, match=r"e1_1\.json: not a BASIL article"):
         read_basil(tmp_path)
+
+
+def test_the_page_fills_what_the_manifest_leaves_out(tmp_path):
+    page = ("<html><head><meta property='og:site_name' content='Harbour Herald'>"
+            "<meta property='article:published_time' content='2025-03-04'></head><body><article>"
+            "<h1>Ferry fares rise</h1><p>The ferry company said fares would rise by a tenth.</p>"
+            "<p>Passengers said the rise was steep.</p></article></body></html>")
+    (tmp_path / "herald.html").write_text(page, encoding="utf-8")
+    (tmp_path / "wire.txt").write_text("Fares rise\n\nFares will rise, the company said.\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("file,outlet\nherald.html,\nwire.txt,Central Wire\n", encoding="utf-8")
+    articles = score_corpus(tmp_path).articles.set_index("article")
+    assert articles.loc["herald.html", "outlet"] == "Harbour Herald"  # from the page: the manifest is blank
+    assert articles.loc["wire.txt", "outlet"] == "Central Wire"       # the manifest's own
+    assert articles.loc["herald.html", "date"] == pd.Timestamp("2025-03-04")

@@ -40,7 +40,10 @@ def _score(args) -> int:
         article = analyse(load_article(args.article), lexicon=args.lexicon)
         table = score_paragraphs(article)
         measures = piece_measures(article)
-        title = (f"{article.source}: {len(table)} scored blocks; body tone {measures['tone']:+.3f}, "
+        meta = article.article.metadata
+        where = ", ".join(str(v) for v in (meta.outlet, meta.date) if v)
+        title = (f"{article.source}{f' ({where})' if where else ''}: {len(table)} scored blocks; "
+                 f"body tone {measures['tone']:+.3f}, "
                  f"{measures['loaded_weight_per_1000_words']:.1f} loaded weight per 1,000 words, "
                  f"own voice {measures['own_voice_share']:.0%}")
     if args.format == "csv":
@@ -73,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="toneanalysis", description="Tone and loaded language in news writing, paragraph by paragraph.")
     commands = parser.add_subparsers(dest="command", required=True)
     score = commands.add_parser("score", help="print the paragraph scores of an article")
-    score.add_argument("article", help="a text or HTML file, or a folder of them (one row per paragraph, with `file`)")
+    score.add_argument("article", help="a text or HTML file, an http(s) URL, or a folder of files "
+                                       "(one row per paragraph, with `file`)")
     score.add_argument("--format", choices=("table", "csv", "json"), default="table")
     score.add_argument("--lexicon", help="a lexicon CSV to use instead of the default one")
     score.add_argument("--jobs", type=int, default=1, metavar="N", help="folder: worker processes (-1: every core)")
@@ -84,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--no-progress", action="store_true", help="folder: no progress bar on stderr")
     score.set_defaults(run=_score)
     report = commands.add_parser("report", help="run the notebooks on an article into one self-contained HTML report")
-    report.add_argument("article", help="a text or HTML file (with --by: a corpus folder or table)")
+    report.add_argument("article", help="a text or HTML file, or an http(s) URL (with --by: a corpus folder or table)")
     report.add_argument("--baseline", action="extend", nargs="+", default=[], metavar="FILE",
                         help="neutral accounts of the same event to compare with (adds the comparison notebook)")
     report.add_argument("--lexicon", help="a lexicon CSV to use instead of the default one")

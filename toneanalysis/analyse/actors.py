@@ -24,7 +24,7 @@ from ..lexicon import LexiconLike
 from ..text import normalise, stop_words
 from .analysed import ArticleLike, analyse
 from .speakers import TITLE_WORDS, strip_titles
-from .tables import find_loaded_terms, score_sentences
+from .tables import find_loaded_terms, score_sentences, with_metadata
 
 ACTOR_COLUMNS = ["actor", "kind", "aliases", "n_mentions", "n_sentences", "tone_mean", "tone_min", "tone_max",
                  "loaded_in_sentences", "n_describing", "describing_weight", "describing_terms"]
@@ -245,7 +245,7 @@ def actor_tone(article: ArticleLike, actors: Mapping[str, list[str] | str] | Non
     if actors is None:
         actors = default_actors(a, top=top)
         if not actors:  # no proper names to follow (lower-case prose, a script without capitals)
-            return pd.DataFrame(columns=ACTOR_COLUMNS)
+            return with_metadata(pd.DataFrame(columns=ACTOR_COLUMNS), a)
     actors = _check_actors(actors)
     sentences = score_sentences(a)
     hits = find_loaded_terms(a)
@@ -276,4 +276,4 @@ def actor_tone(article: ArticleLike, actors: Mapping[str, list[str] | str] | Non
             len(sentence_hits), len(describing), float(sum(h.weight for h in describing)),
             "; ".join(h.text for h in describing),
         ))
-    return pd.DataFrame(rows, columns=ACTOR_COLUMNS)
+    return with_metadata(pd.DataFrame(rows, columns=ACTOR_COLUMNS), a)

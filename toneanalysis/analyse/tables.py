@@ -28,6 +28,19 @@ SENTENCE_COLUMNS = ["block", "role", "sentence", "start", "end", "text", "n_word
                     "loaded_p"]
 QUOTE_COLUMNS = ["block", "role", "start", "end", "text", "kind", "speaker", "continued"]
 VERB_COLUMNS = ["block", "role", "start", "end", "text", "verb", "kind", "speaker"]
+# Where each row's article comes from, the last columns of every table (`with_metadata`), so rows from
+# many articles can be told apart and grouped.
+METADATA_COLUMNS = ["source", "outlet", "date", "url"]
+
+
+def with_metadata(frame: pd.DataFrame, article: AnalysedArticle) -> pd.DataFrame:
+    """`frame` with the article's `source`, `outlet`, `date` and `url` as its last columns (the one
+    place every table gets them)."""
+    meta = article.article.metadata
+    values = {"source": article.source, "outlet": meta.outlet, "date": meta.date, "url": meta.url}
+    for column in METADATA_COLUMNS:
+        frame[column] = pd.Series([values[column]] * len(frame), index=frame.index, dtype=object)
+    return frame
 
 
 def _positions(n_words: list[int]) -> list[float]:
@@ -49,7 +62,8 @@ def score_paragraphs(article: ArticleLike, *, lexicon: LexiconLike = None,
     `loaded_per_100_words`, `loaded_terms`, then the loaded-term count by voice: `loaded_editorial`
     (the outlet's own words), `loaded_quoted` (inside attributed quotes), `loaded_scare_quote`
     (inside unattributed quotation marks), and `attributions` (neutral attribution verbs outside
-    quotes: "said", "told", "according to"; `verbs.NEUTRAL_VERBS`). With `include_unscored=True`,
+    quotes: "said", "told", "according to"; `verbs.NEUTRAL_VERBS`), then, as in every table, the
+    article's `source`, `outlet`, `date` and `url` (`with_metadata`). With `include_unscored=True`,
     credits and boilerplate appear too, with empty scores and the `reason` they were not scored.
 
     >>> score_paragraphs("The tyrant smiled.")[["role", "loaded_count", "loaded_terms"]].to_dict("records")
@@ -75,7 +89,7 @@ def score_paragraphs(article: ArticleLike, *, lexicon: LexiconLike = None,
         ).astype({"line": "Int64"})
         frame["reason"] = [b.reason for b in blocks]
         frame = pd.concat([frame, others], ignore_index=True).sort_values("block", ignore_index=True)
-    return frame
+    return with_metadata(frame, a)
 
 
 _ENTRY_FIELDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -114,7 +128,7 @@ def find_loaded_terms(article: ArticleLike, *, lexicon: LexiconLike = None) -> p
         for hit, (voice, speaker) in zip(parsed.hits, voices):
             rows.append((block.index, block.role, hit.sentence, hit.start, hit.end, block.text[hit.start:hit.end],
                          *fields[hit.entry], voice, speaker))
-    return pd.DataFrame(rows, columns=HIT_COLUMNS)
+    return with_metadata(pd.DataFrame(rows, columns=HIT_COLUMNS), a)
 
 
 def score_sentences(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.DataFrame:
@@ -130,7 +144,7 @@ def score_sentences(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.
         for i, (s, score) in enumerate(zip(parsed.sentences, scored)):
             rows.append((block.index, block.role, i, s.start, s.end, block.text[s.start:s.end], s.n_words,
                          *score.sentiment, score.tone, score.loaded_p))
-    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    return with_metadata(pd.DataFrame(rows, columns=SENTENCE_COLUMNS), a)
 
 
 def find_quotes(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.DataFrame:
@@ -150,7 +164,7 @@ def find_quotes(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.Data
     blocks = {b.index: b for b in a.scored_blocks}
     rows = [(q.block, blocks[q.block].role, q.start, q.end, blocks[q.block].text[q.start:q.end], q.kind, q.speaker,
              q.continued) for q in a.quotes]
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return with_metadata(pd.DataFrame(rows, columns=QUOTE_COLUMNS), a)
 
 
 def reporting_verbs(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.DataFrame:
@@ -168,7 +182,7 @@ def reporting_verbs(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.
     blocks = {b.index: b for b in a.scored_blocks}
     rows = [(v.block, blocks[v.block].role, v.start, v.end, blocks[v.block].text[v.start:v.end], v.lemma, v.kind,
              v.speaker) for v in a.verbs]
-    return pd.DataFrame(rows, columns=VERB_COLUMNS)
+    return with_metadata(pd.DataFrame(rows, columns=VERB_COLUMNS), a)
 
 
 def loaded_p_features(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.DataFrame:
@@ -188,4 +202,5 @@ def loaded_p_features(article: ArticleLike, *, lexicon: LexiconLike = None) -> p
         for i, (s, score, groups) in enumerate(zip(parsed.sentences, scored, grouped)):
             rows.append((block.index, block.role, i, block.text[s.start:s.end],
                          *loaded_features(score.sentiment, groups, s.n_words), score.loaded_p))
-    return pd.DataFrame(rows, columns=["block", "role", "sentence", "text", *LOADED_FEATURES, "loaded_p"])
+    return with_metadata(pd.DataFrame(rows, columns=["block", "role", "sentence", "text", *LOADED_FEATURES,
+                                                     "loaded_p"]), a)

@@ -35,12 +35,27 @@ class Block:
 
 
 @dataclasses.dataclass(frozen=True)
+class Metadata:
+    """Where an article comes from: read from the page (`metadata.page_metadata`), a text file's header
+    or keyword arguments. Every field may be None; `authors` is a tuple of names."""
+
+    outlet: str | None = None
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    modified: str | None = None
+    url: str | None = None
+    language: str | None = None
+    title: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
 class Article:
     """A scraped article: its blocks in reading order, where it came from, and its input lines."""
 
     blocks: tuple[Block, ...]
     source: str = "<string>"
     raw_lines: tuple[str, ...] = ()
+    metadata: Metadata = Metadata()
 
     @property
     def headline(self) -> str | None:
@@ -57,12 +72,18 @@ class Article:
         )
 
     def lines(self) -> pd.DataFrame:
-        """One row per input line (text input): its block and role, or `blank` for empty lines."""
-        by_line = {b.line: b for b in self.blocks if b.line is not None}
+        """One row per input line: its block and role, `blank` for empty lines, and for a page's source
+        lines on which no block starts, `markup`."""
+        by_line = {}
+        for b in self.blocks:  # a line split in two (caption and its credit) is listed by its first block
+            if b.line is not None:
+                by_line.setdefault(b.line, b)
         rows = []
         for number, raw in enumerate(self.raw_lines, start=1):
             block = by_line.get(number)
-            if block is None:
+            if block is None and raw.strip():  # a page's source line: tags, or the rest of an earlier element
+                rows.append((number, raw, pd.NA, "markup", "no block starts on this line (markup, or a block's rest)"))
+            elif block is None:
                 rows.append((number, raw, pd.NA, "blank", "empty line"))
             else:
                 rows.append((number, raw, block.index, block.role, block.reason))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pandas as pd
@@ -10,6 +11,7 @@ from ..errors import ToneAnalysisError
 from .article import Article
 from .html import article_from_html
 from .plain import article_from_text
+from .url import fetch, is_url
 
 
 def _decode(data: bytes, source: str) -> str:
@@ -40,11 +42,19 @@ def _looks_like_html(path: Path, text: str) -> bool:
     return head.startswith("<!doctype html") or head.startswith("<html") or ("<body" in head and "</" in head)
 
 
-def load_article(path: str | Path, *, headline: bool | None = None) -> Article:
-    """Read an article from a file: plain text (UTF-8, or cp1252/latin-1) or an HTML page.
+def load_article(path: str | Path, *, headline: bool | None = None, **fields) -> Article:
+    """Read an article from a file: plain text (UTF-8, or cp1252/latin-1) or an HTML page, or from an
+    http(s) URL (`url.fetch`). Keyword arguments (`outlet=`, `authors=`, `date=`, `modified=`, `url=`,
+    `language=`, `title=`) are metadata; they win over the page's or the text header's.
 
     Raises `ToneAnalysisError` for a missing, empty or binary file, or one with no article text.
     """
+    if isinstance(path, str) and is_url(path):
+        html, final = fetch(path)
+        article = article_from_html(html, source=path.strip(), headline=headline, **fields)
+        if article.metadata.url is None:  # no canonical URL on the page: where it was fetched from
+            article = dataclasses.replace(article, metadata=dataclasses.replace(article.metadata, url=final))
+        return _has_text(article, path.strip())
     if not isinstance(path, (str, Path)):
         raise ToneAnalysisError(f"load_article takes a file path (str or Path), got {type(path).__name__}")
     file = Path(path)
@@ -58,10 +68,14 @@ def load_article(path: str | Path, *, headline: bool | None = None) -> Article:
         raise ToneAnalysisError(f"{file}: cannot be read ({error.strerror})") from None
     text = _decode(data, str(file))
     if _looks_like_html(file, text):
-        article = article_from_html(text, source=str(file))
+        article = article_from_html(text, source=str(file), headline=headline, **fields)
     else:
-        article = article_from_text(text, source=str(file), headline=headline)
+        article = article_from_text(text, source=str(file), headline=headline, **fields)
+    return _has_text(article, file)
+
+
+def _has_text(article: Article, name) -> Article:
     if not article.scored_blocks():
         counts = pd.Series([b.role for b in article.blocks]).value_counts().to_dict()
-        raise ToneAnalysisError(f"{file}: no article text found, only {counts or 'blank lines'}")
+        raise ToneAnalysisError(f"{name}: no article text found, only {counts or 'blank lines'}")
     return article

@@ -11,7 +11,8 @@ import re
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from . import roles
+from . import extract, metadata, roles
+from . import furniture as page_furniture
 from .article import Article, Block
 
 _BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "figcaption", "pre", "dt", "dd", "td"}
@@ -23,6 +24,8 @@ _DEBRIS_CLASS = re.compile(
     r"nav|navbar|menu|breadcrumbs?|sidebar)(?:$|[\s_-])",
     re.I,
 )
+_CODE_TAGS = {"script", "style", "noscript", "template", "svg", "select", "button", "input", "iframe", "object",
+              "embed", "canvas", "nav"}
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|byline-photo|photographer", re.I)
 
 
@@ -48,6 +51,7 @@ def _root(soup: BeautifulSoup) -> Tag:
 class _Builder:
     def __init__(self):
         self.blocks: list[Block] = []
+        self.main: extract.MainText | None = None  # trafilatura's main text of the page, when it found one
 
     def add(self, role: str, text: str, reason: str, line: int | None) -> None:
         if text:
@@ -58,7 +62,12 @@ class _Builder:
 
     def add_text(self, text: str, line: int | None, *, tag: str) -> None:
         """Classify one piece of visible text with the same rules as a text line."""
-        if (why := roles.boilerplate_reason(text)) is not None:
+        if (marked := roles.furniture_reason(text)) is not None and tag != "h1":
+            self.add(marked[0], text.strip("()[]") if marked[0] == "credit" else text, marked[1], line)
+        elif tag == "figcaption" and (split := roles.caption_credit_split(text)) is not None:
+            self.add("caption", text[:split].rstrip(), "figure caption, followed by its photo credit", line)
+            self.add("credit", text[split:], "credit at the end of a caption", line)
+        elif (why := roles.boilerplate_reason(text)) is not None:
             self.add("boilerplate", text, why, line)
         elif (why := roles.credit_reason(text)) is not None:
             self.add("credit", text, why, line)
@@ -82,6 +91,9 @@ class _Builder:
         for child in node.children:
             if isinstance(child, Tag) and (child is root or root in child.descendants):
                 self.walk_outside(child, root)
+            elif isinstance(child, Tag) and (marked := page_furniture.marked_blocks(child)) is not None:
+                for role, text, reason in marked:  # a byline or date around the article body
+                    self.add(role, text, reason + ", outside the article body", child.sourceline)
             elif isinstance(child, Tag) and child.name not in ("script", "style") and (text := _text(child, " ")):
                 self.add("boilerplate", text, f"<{child.name}> outside the article body", child.sourceline)
             elif isinstance(child, NavigableString) and not isinstance(child, Comment) and (text := _text(child)):
@@ -99,9 +111,14 @@ class _Builder:
                 continue
             name = child.name.lower()
             furniture = name in _DROP_TAGS or _DEBRIS_CLASS.search(_classes(child))
-            if furniture and child.find("h1") is not None and not self.has_headline():
+            if (marked := page_furniture.marked_blocks(child)) is not None:  # byline, time, kicker, standfirst
+                for role, text, reason in marked:
+                    self.add(role, text, reason, child.sourceline)
+            elif furniture and child.find("h1") is not None and not self.has_headline():
                 # An article's own <header> (or class="article-header") holds its headline: read it.
                 self.walk(child)
+            elif furniture and name not in _CODE_TAGS and extract.holds_main_text(self.main, _text(child, " ")):
+                self.walk(child)  # trafilatura reads it as the article: its tag or class name is no reason to drop it
             elif furniture:
                 self.add("boilerplate", _text(child, " "),
                          f"<{name}> element ({_classes(child).strip() or 'page furniture'})",
@@ -121,8 +138,9 @@ class _Builder:
                 self.walk(child)
 
 
-def article_from_html(html: str, *, source: str = "<html>") -> Article:
-    """Build an `Article` from an HTML page or fragment.
+def article_from_html(html: str, *, source: str = "<html>", headline: bool | None = None, **fields) -> Article:
+    """Build an `Article` from an HTML page or fragment; keyword arguments (`outlet=`, `date=`, ...)
+    are metadata that win over the page's own (`metadata.page_metadata`).
 
     >>> a = article_from_html("<article><h1>Storm hits coast</h1><p>Homes were flooded.</p></article>")
     >>> [(b.role, b.text) for b in a.blocks]
@@ -131,12 +149,20 @@ def article_from_html(html: str, *, source: str = "<html>") -> Article:
     soup = BeautifulSoup(html, "html.parser")
     for br in soup.find_all("br"):
         br.replace_with("\n")
-    root = _root(soup)
+    main = extract.MainText.of(html)  # trafilatura's main text, mapped onto the page's blocks below
+    root = extract.main_root(soup, main, _root(soup))
     builder = _Builder()
+    builder.main = main
     title = soup.title.get_text(strip=True) if soup.title else ""
     builder.walk_outside(soup.body or soup, root)
     blocks = builder.blocks
     if title and not any(b.role == "headline" for b in blocks):
         blocks.insert(0, Block(0, "headline", title, "the page's <title>", line=soup.title.sourceline, raw=title))
     blocks = [Block(i, b.role, b.text, b.reason, b.line, b.raw, b.raw_start) for i, b in enumerate(blocks)]
-    return Article(tuple(blocks), source=source)
+    ld = metadata.json_ld_article(soup)
+    blocks = page_furniture.split_blocks(extract.refine(blocks, main, ld, extract.headline_text(soup, main)))
+    if headline is False:  # as for text: no block is the headline
+        blocks = [Block(b.index, "paragraph", b.text, b.reason + ", headline=False", b.line, b.raw, b.raw_start)
+                  if b.role == "headline" else b for b in blocks]
+    return Article(tuple(blocks), source=source, raw_lines=tuple(html.splitlines()), metadata=metadata.merge(
+        metadata.page_metadata(soup, html, [b.text for b in blocks if b.role == "byline"]), **fields))

@@ -4,7 +4,8 @@ Policy, the same for every public function that takes an article or baselines:
 
 1. an `Article` is used as it is, and an analysed article gives the `Article` it holds (`.article`);
 2. a `pathlib.Path` is a file to load (`load_article`);
-3. a `str` with no line break that names an existing file is that file;
+3. a `str` that is an http(s) URL is the page there (fetched, `url.fetch`); a `str` with no line
+   break that names an existing file is that file;
 4. a `str` that looks like a path but names no file is an error that names it (a folder: an error
    saying so), not a one-paragraph article: no line break, and either a file suffix (`.txt`,
    `.html`, `.htm`, `.xhtml`, `.md`, `.text`) or a path separator with no space in it (`data/raw/piece`);
@@ -23,6 +24,7 @@ from ..errors import ToneAnalysisError
 from .article import Article
 from .files import load_article
 from .plain import article_from_text
+from .url import is_url
 
 FILE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".md", ".text")
 _SEPARATORS = {"/", os.sep} | ({os.altsep} if os.altsep else set())
@@ -44,7 +46,7 @@ def looks_like_path(text: str) -> bool:
 
 
 def as_article(article: Article | str | os.PathLike, *, what: str = "article") -> Article:
-    """An `Article` from an Article, a file path (str or Path) or a string of text (see the policy above).
+    """An `Article` from an Article, a file path (str or Path), a URL or a string of text (see the policy above).
 
     >>> as_article("Plain text, one paragraph.").blocks[0].role
     'paragraph'
@@ -62,6 +64,8 @@ def as_article(article: Article | str | os.PathLike, *, what: str = "article") -
     if isinstance(article, str):
         if not article.strip():
             raise ToneAnalysisError(f"{what}: the text is empty")
+        if is_url(article):
+            return load_article(article.strip())
         if "\n" not in article and len(article) < _LONGEST_PATH:
             candidate = Path(article.strip())
             try:

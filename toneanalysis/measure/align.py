@@ -55,8 +55,7 @@ def align_paragraphs(article: ArticleLike, baselines: ArticleLike | list | tuple
     left = left[left["role"].isin(roles)].reset_index(drop=True)
     frames = []
     for a in analyse_baselines(baselines, lexicon=lexicon):
-        scored = score_paragraphs(a)
-        scored.insert(0, "source", a.source)
+        scored = score_paragraphs(a)  # its `source` column names the baseline
         frames.append(scored[scored["role"].isin(roles)])
     right = pd.concat(frames, ignore_index=True)
     if left.empty or right.empty:

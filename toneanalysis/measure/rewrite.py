@@ -22,6 +22,7 @@ from ..analyse import analyse, find_loaded_terms, score_paragraphs
 from ..analyse.analysed import ArticleLike
 from ..analyse.attribution import VOICES
 from ..analyse.engine import SCARE_QUOTE, score_rows
+from ..analyse.tables import with_metadata
 from ..errors import ToneAnalysisError
 from ..lexicon import LexiconLike
 from ..text import normalise
@@ -189,7 +190,7 @@ def neutral_rewrite(article: ArticleLike, *, lexicon: LexiconLike = None,
     table["loaded_count"] = paragraphs["loaded_count"]
     table["n_replaced"] = counts
     table["replacements"] = notes
-    return table[REWRITE_COLUMNS]
+    return with_metadata(table[REWRITE_COLUMNS].copy(), a)
 
 
 class RewriteSummary(NamedTuple):

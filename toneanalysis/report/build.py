@@ -33,6 +33,7 @@ from typing import NamedTuple
 from ..errors import ToneAnalysisError
 from ..lexicon import load_lexicon
 from ..load import load_article
+from ..load.url import is_url
 from .defuse import defuse
 from .pdf import browser, write_pdf
 
@@ -101,6 +102,11 @@ def report_notebooks(*, baselines: Sequence = (), folder: Path = NOTEBOOKS) -> l
             if not notebook_flag(p, "corpus") and (baselines or not needs_baselines(p))]
 
 
+def _absolute(article) -> str:
+    """A file as an absolute path; a URL as it is (each notebook fetches the page again)."""
+    return article.strip() if isinstance(article, str) and is_url(article) else str(Path(article).resolve())
+
+
 def check_inputs(article, baselines: Sequence = (), lexicon=None) -> dict:
     """Read every input once before any kernel starts; `ToneAnalysisError` names the bad one.
 
@@ -112,8 +118,8 @@ def check_inputs(article, baselines: Sequence = (), lexicon=None) -> dict:
     if lexicon is not None:
         load_lexicon(lexicon)
     return {
-        "article_path": str(Path(article).resolve()),
-        "baseline_paths": [str(Path(p).resolve()) for p in baselines],
+        "article_path": _absolute(article),
+        "baseline_paths": [_absolute(p) for p in baselines],
         "lexicon_path": None if lexicon is None else str(Path(lexicon).resolve()),
     }
 

@@ -20,6 +20,7 @@ import pandas as pd
 
 from .. import lexicon as lexicon_module
 from ..analyse import analyse, find_loaded_terms, score_paragraphs
+from ..analyse.tables import METADATA_COLUMNS
 from ..corpus import chunked, ordered_map, worker_lexicon
 from ..errors import ToneAnalysisError
 from ..load import article_from_text, load_article
@@ -36,6 +37,9 @@ BATCH = 256  # articles per Parquet part
 
 _FINGERPRINTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
+
+# Metadata a page gives of itself (`load.metadata`), filling what the manifest leaves out.
+PAGE_METADATA = ("outlet", "date", "url")
 
 def lexicon_fingerprint(lex: lexicon_module.Lexicon) -> str:
     """A digest of the lexicon's entries: the same entries, the same fingerprint, wherever they came from."""
@@ -69,8 +73,14 @@ def score_item(item: dict, lex) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
     analysed = analyse(article, lexicon=lex)
     paragraphs = score_paragraphs(analysed)
     hits = find_loaded_terms(analysed)
+    meta = analysed.article.metadata
     row = {"article": item["article"], "content_hash": item["content_hash"], "headline": analysed.headline,
-           **table_measures(paragraphs), "loaded_count": int(body(paragraphs)["loaded_count"].sum())}
+           **table_measures(paragraphs), "loaded_count": int(body(paragraphs)["loaded_count"].sum()),
+           **{f"page_{name}": getattr(meta, name) for name in PAGE_METADATA}}
+    # The article table carries the metadata (the manifest's, filled from the page's): the paragraph
+    # and hit tables carry the article's key instead of a copy that could disagree with it.
+    paragraphs = paragraphs.drop(columns=METADATA_COLUMNS)
+    hits = hits.drop(columns=METADATA_COLUMNS)
     for table in (paragraphs, hits):  # both made for this call: keyed in place, not copied
         table.insert(0, "content_hash", item["content_hash"])
         table.insert(0, "article", item["article"])
@@ -95,6 +105,30 @@ def score_items(items: list[dict], lex=None) -> tuple[list[dict], list, list, li
         paragraphs.append(p)
         hits.append(h)
     return rows, paragraphs, hits, problems
+
+
+def _page_dates(values: pd.Series) -> pd.Series:
+    """Page dates ("2025-03-04T09:30:00+01:00") as the manifest's are read: naive datetimes, NaT if none."""
+    parsed = pd.to_datetime(values.astype("string"), errors="coerce", format="mixed", utc=True)
+    return parsed.dt.tz_localize(None).astype("datetime64[ns]")
+
+
+def _fill_from_pages(articles: pd.DataFrame) -> pd.DataFrame:
+    """The manifest's outlet, date and URL, and the page's own (`Article.metadata`) where it gives none."""
+    for name in PAGE_METADATA:
+        page = articles.pop(f"page_{name}")
+        if name == "date":
+            page = _page_dates(page)
+            articles[name] = articles[name].fillna(page) if name in articles else page
+            continue
+        if name in articles:
+            given = articles[name]
+            filled = given.where(given.notna() & (given.astype(str).str.strip() != ""), page)
+        else:
+            filled = page
+        # Missing is None however the table was kept (Parquet reads an empty text column back as NA).
+        articles[name] = filled.astype(object).where(filled.notna(), None)
+    return articles
 
 
 class Corpus:
@@ -226,14 +260,15 @@ def score_corpus(source: CorpusSource, *, out: str | os.PathLike | None = None, 
     finally:
         if bar is not None:
             bar.close()
+    scored = ["content_hash", "headline", *MEASURE_COLUMNS, *(f"page_{name}" for name in PAGE_METADATA)]
     if store:
-        measures = store.read("articles", columns=["content_hash", "headline", *MEASURE_COLUMNS])
+        measures = store.read("articles", columns=scored)
     else:
-        measures = _concat(kept["articles"])[["content_hash", "headline", *MEASURE_COLUMNS]] if kept["articles"] \
-            else pd.DataFrame(columns=["content_hash", "headline", *MEASURE_COLUMNS])
+        measures = _concat(kept["articles"])[scored] if kept["articles"] else pd.DataFrame(columns=scored)
     failed = {p["origin"] for p in problems}
     articles = metadata[~metadata["origin"].isin(failed)].merge(
         measures.drop_duplicates("content_hash"), on="content_hash", how="inner")
+    articles = _fill_from_pages(articles)
     articles = articles[KEYS + [c for c in articles.columns if c not in KEYS]].reset_index(drop=True)
     skipped = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
     if len(skipped):
