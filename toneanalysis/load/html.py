@@ -3,13 +3,17 @@
 The article body is the page's `<article>` (or `<main>`, or `[itemprop=articleBody]`, or `<body>`).
 Headings, paragraphs, list items, quotes and figure captions become blocks; scripts, navigation,
 ad slots, and text outside the body become `boilerplate` blocks, so nothing vanishes unannounced.
+What a browser hides is not text: comments (an unclosed `<!--` hides the rest of the page), CDATA
+sections, processing instructions. Two `<br>` in a row end a paragraph, as they do on the page. The
+walk keeps its own stack, so a page nested thousands of elements deep reads like any other.
 """
 
 from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import PreformattedString
 
 from . import roles
 from .article import Article, Block
@@ -24,6 +28,31 @@ _DEBRIS_CLASS = re.compile(
     re.I,
 )
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|byline-photo|photographer", re.I)
+_BR = "\ue000"  # a <br>, until the text is read: one is a space, two or more in a row end a paragraph
+_PARAGRAPH_BREAK = re.compile(f"{_BR}\\s*{_BR}[{_BR}\\s]*")
+_COMMENT = re.compile(r"<!--(?:-?>|.*?(?:-->|--!>))", re.S)  # as a browser ends them (`<!-->` is empty)
+
+
+def _visible(text: str) -> str:
+    """`text` with `<br>` read as a space."""
+    return re.sub(r"\s+", " ", text.replace(_BR, " ")).strip()
+
+
+def hide_comments(html: str) -> str:
+    """`html` with its comments blanked as a browser hides them, newlines kept (line numbers hold);
+    an unclosed `<!--` hides everything after it.
+
+    >>> hide_comments("a<!-- x -->b<!-->c<!-- d\\ne")
+    'ab<!---->c\\n'
+    """
+    def blank(match) -> str:
+        return "<!---->" if match.group() in ("<!-->", "<!--->") else "\n" * match.group().count("\n")
+
+    html = _COMMENT.sub(blank, html)
+    start = html.find("<!--")
+    while start >= 0 and html.startswith("<!---->", start):
+        start = html.find("<!--", start + 7)
+    return html if start < 0 else html[:start] + "\n" * html.count("\n", start)
 
 
 def _classes(tag: Tag) -> str:
@@ -50,6 +79,7 @@ class _Builder:
         self.blocks: list[Block] = []
 
     def add(self, role: str, text: str, reason: str, line: int | None) -> None:
+        text = _visible(text)
         if text:
             self.blocks.append(Block(len(self.blocks), role, text, reason, line=line, raw=text))
 
@@ -57,7 +87,12 @@ class _Builder:
         return any(b.role == "headline" for b in self.blocks)
 
     def add_text(self, text: str, line: int | None, *, tag: str) -> None:
-        """Classify one piece of visible text with the same rules as a text line."""
+        """Classify visible text with the same rules as a text line; `<br><br>` makes two paragraphs."""
+        for piece in _PARAGRAPH_BREAK.split(text):
+            if piece := _visible(piece):
+                self._add_piece(piece, line, tag=tag)
+
+    def _add_piece(self, text: str, line: int | None, *, tag: str) -> None:
         if (why := roles.boilerplate_reason(text)) is not None:
             self.add("boilerplate", text, why, line)
         elif (why := roles.credit_reason(text)) is not None:
@@ -76,24 +111,35 @@ class _Builder:
 
     def walk_outside(self, node: Tag, root: Tag) -> None:
         """Page furniture around the article body is kept as boilerplate, in document order."""
-        if node is root:
-            self.walk(root)
-            return
-        for child in node.children:
-            if isinstance(child, Tag) and (child is root or root in child.descendants):
-                self.walk_outside(child, root)
+        path = set(map(id, root.parents)) | {id(root)}  # the elements from the page down to the body
+        stack = [iter([node])]
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+            elif child is root:
+                self.walk(root)
+            elif isinstance(child, Tag) and id(child) in path:
+                stack.append(iter(child.children))
             elif isinstance(child, Tag) and child.name not in ("script", "style") and (text := _text(child, " ")):
                 self.add("boilerplate", text, f"<{child.name}> outside the article body", child.sourceline)
-            elif isinstance(child, NavigableString) and not isinstance(child, Comment) and (text := _text(child)):
-                self.add("boilerplate", text, "text outside the article body", getattr(node, "sourceline", None))
+            elif (isinstance(child, NavigableString) and not isinstance(child, PreformattedString)
+                  and (text := _text(child))):
+                self.add("boilerplate", text, "text outside the article body",
+                         getattr(child.parent, "sourceline", None))
 
     def walk(self, node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, Comment):
+        stack = [iter(node.children)]  # our own stack: no recursion limit on how deep a page nests
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+                continue
+            if isinstance(child, PreformattedString):  # comments, CDATA, declarations: hidden on the page
                 continue
             if isinstance(child, NavigableString):
                 if text := _text(child):
-                    self.add_text(text, getattr(node, "sourceline", None), tag="text")
+                    self.add_text(text, getattr(child.parent, "sourceline", None), tag="text")
                 continue
             if not isinstance(child, Tag):
                 continue
@@ -101,7 +147,7 @@ class _Builder:
             furniture = name in _DROP_TAGS or _DEBRIS_CLASS.search(_classes(child))
             if furniture and child.find("h1") is not None and not self.has_headline():
                 # An article's own <header> (or class="article-header") holds its headline: read it.
-                self.walk(child)
+                stack.append(iter(child.children))
             elif furniture:
                 self.add("boilerplate", _text(child, " "),
                          f"<{name}> element ({_classes(child).strip() or 'page furniture'})",
@@ -118,7 +164,7 @@ class _Builder:
             elif _CREDIT_CLASS.search(_classes(child)) and len(_text(child)) < 100:
                 self.add("credit", _text(child), "element marked as a credit", child.sourceline)
             else:
-                self.walk(child)
+                stack.append(iter(child.children))
 
 
 def article_from_html(html: str, *, source: str = "<html>") -> Article:
@@ -128,9 +174,11 @@ def article_from_html(html: str, *, source: str = "<html>") -> Article:
     >>> [(b.role, b.text) for b in a.blocks]
     [('headline', 'Storm hits coast'), ('paragraph', 'Homes were flooded.')]
     """
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(hide_comments(html), "html.parser")
     for br in soup.find_all("br"):
-        br.replace_with("\n")
+        br.replace_with(_BR)
+    for hidden in soup.find_all(string=lambda s: isinstance(s, PreformattedString)):
+        hidden.extract()  # CDATA and the like: get_text would read CDATA as text
     root = _root(soup)
     builder = _Builder()
     title = soup.title.get_text(strip=True) if soup.title else ""
