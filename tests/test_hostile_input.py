@@ -272,3 +272,24 @@ def test_score_texts_names_what_it_was_given():
             ta.score_texts(value)
     with pytest.raises(ta.ToneAnalysisError, match=r"item 0 is a bytes"):
         ta.score_texts([b"The tyrant"])
+
+
+def test_unreadable_files_are_a_clear_error_even_as_root(tmp_path, monkeypatch):
+    # Root reads a chmod 0 file, so the permission error is simulated where the bytes are read.
+    import builtins
+    import pathlib
+
+    lexicon = tmp_path / "lex.csv"
+    lexicon.write_text("term,category,weight,framing,neutral\ntyrant,name_calling,3,negative,leader\n")
+    article = tmp_path / "a.txt"
+    article.write_text("The tyrant smiled.\n")
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(pathlib.Path, "read_text", denied)
+    with pytest.raises(ta.ToneAnalysisError, match=r"lex\.csv: cannot be read \(Permission denied\)"):
+        ta.load_lexicon(lexicon)
+    monkeypatch.setattr(builtins, "open", denied)
+    with pytest.raises(ta.ToneAnalysisError, match=r"a\.txt: cannot be read \(Permission denied\)"):
+        ta.load_article(article)
