@@ -112,15 +112,16 @@ def cli(capsys):
 
 
 # Issue 13: a second, small report run on hostile input: an article, a lexicon and baseline file
-# names written by an attacker. `tests/test_report_hostile.py` reads it, in Chromium too.
+# names written by an attacker. `tests/test_report_hostile.py` reads it, in Chromium too. The article
+# names no one (lower case throughout), so notebook 03 takes its "no names" branch (item 9) as well.
 HOSTILE_ARTICLE = """[click me](javascript:alert(1)) **bold** tyrant <h1>shown</h1>
 
-the tyrant wrote </td></tr></table><h1 style="color:red">X</h1> in a note to the thugs.
+the tyrant wrote </td></tr></table><h1 style="color:red">x</h1> in a note to the thugs.
 a <textarea> and <form><input name=q></form> and <a href="https://evil.example">win a prize</a> from the tyrant.
 the regime put <style>body{display:none}</style> and <svg><style><img src=x onerror=alert(1)></style></svg> in it.
 the thugs left <!--><img src=x onerror=alert(1)>--> and <!-- a --!><img src=x onerror=alert(1)> --> behind, a man said.
 "these are thugs," the spokesman said of the regime's q&quot;uote&#x27;s and `backtick` $x$ \\frac{ claims.
-the tyrant smiled [x](https:evil.example) at ![i](data:image/png;base64,AAAA) and www.evil.example today.
+the tyrant smiled [x](https:evil.example) at ![i](data:image/png;base64,aaaa) and www.evil.example today.
 \x1b]0;retitled\x07 the thugs, the \u202eregime said, were \x9b31m angry.
 """
 HOSTILE_BASELINE_NAMES = ["d1/wire.txt", "d2/wire.txt", "[X](https:evil.example).txt", "wire_$\\frac{$_c.txt",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import nbconvert.filters
 import pytest
-from conftest import HOSTILE_BASELINE_NAMES
+from conftest import HOSTILE_BASELINE_NAMES, SAMPLE
 
 from toneanalysis.report import build
 
@@ -15,7 +15,7 @@ CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver"
 TAGS = [r"<(textarea|form|input|button|svg|math|iframe|script|object)\b",
         r"<img src=.?x", r"href=.?(https?:|javascript|www)",
         r"\son\w+="]
-ELEMENTS = [r"<h1[^>]*>\s*(X|N|shown)\s*</h1>", r"<strong>bold</strong>", r"<code>backtick</code>",
+ELEMENTS = [r"<h1[^>]*>\s*(x|N|shown)\s*</h1>", r"<strong>bold</strong>", r"<code>backtick</code>",
             r"<a [^>]*>(click me|x|X|win a prize|leader|a)</a>"]
 
 
@@ -97,31 +97,32 @@ def test_hostile_report_in_headless_chromium(hostile_run, tmp_path):
     assert found["handlers"] == 0 and found["hidden"] != "none"
     assert all(href.startswith("#") for href in found["links"]), found["links"]
     assert found["images"] and all(src.startswith("data:image/png") for src in found["images"])
-    assert not {"X", "N", "shown"} & set(found["headings"])
+    assert not {"x", "N", "shown"} & set(found["headings"])
     assert not {"bold", "backtick", "click me"} & {s.strip() for s in found["strong"]}
     assert not any("display:none" in s.replace(" ", "") for s in found["styles"])
     body = found["text"]
     assert "[click me](javascript:alert(1)) **bold** tyrant <h1>shown</h1>" in body
-    assert '</td></tr></table><h1 style="color:red">X</h1>' in body and "<textarea>" in body
+    assert '</td></tr></table><h1 style="color:red">x</h1>' in body and "<textarea>" in body
     assert "[X](https:evil.example).txt" in body and "wire_$\\frac{$_c.txt" in body
     assert [entry for entry in logs if entry["level"] == "SEVERE"] == []
 
 
 @pytest.mark.slow
-def test_an_article_naming_no_one_and_one_of_captions_only(tmp_path):
-    # Item 9: notebook 03 takes its own "no names" branch; a captions-only piece is refused up front.
-    article = tmp_path / "zh.txt"
-    article.write_text("市议会表示道路将关闭。\n\n居民们说他们对此很生气。\n\nthe council said it was sorry.\n",
-                       encoding="utf-8")
-    [notebook] = [p for p in build.report_notebooks() if p.name.startswith("03-")]
-    parameters = build.check_inputs(article)
-    executed = build.run_notebook(notebook, parameters)
-    shown = "".join(o.get("data", {}).get("text/markdown", "") for c in executed.cells for o in c.get("outputs", []))
+def test_an_article_naming_no_one_takes_the_no_names_branch(hostile_run):
+    # Item 9: the hostile article is lower case throughout; notebook 03 says so instead of failing.
+    _, done = hostile_run
+    [notebook] = [nb for path, nb in zip(done.paths, done.notebooks) if path.name.startswith("03-")]
+    shown = "".join(o.get("data", {}).get("text/markdown", "") for c in notebook.cells for o in c.get("outputs", []))
     assert "No proper names were found to follow." in shown
+
+
+def test_a_captions_only_article_is_refused_before_any_notebook(tmp_path):
     captions = tmp_path / "captions.txt"
     captions.write_text("Photo: Reuters\nA man walks past a poster in the capital.\n")
     with pytest.raises(build.ToneAnalysisError, match=r"captions\.txt: the article has no body paragraph"):
         build.check_inputs(captions)
+    with pytest.raises(build.ToneAnalysisError, match=r"captions\.txt: the baseline has no body paragraph"):
+        build.check_inputs(SAMPLE, [captions])
 
 
 def test_baseline_names_cover_the_cases_of_the_issue():
