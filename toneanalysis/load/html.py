@@ -30,7 +30,7 @@ _DEBRIS_CLASS = re.compile(
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|byline-photo|photographer", re.I)
 _BR = "\ue000"  # a <br>, until the text is read: one is a space, two or more in a row end a paragraph
 _PARAGRAPH_BREAK = re.compile(f"{_BR}\\s*{_BR}[{_BR}\\s]*")
-_COMMENT = re.compile(r"<!--(?:-?>|.*?(?:-->|--!>))", re.S)  # as a browser ends them (`<!-->` is empty)
+_COMMENT_END = re.compile(r"--!?>")  # as a browser ends a comment
 
 
 def _visible(text: str) -> str:
@@ -40,19 +40,26 @@ def _visible(text: str) -> str:
 
 def hide_comments(html: str) -> str:
     """`html` with its comments blanked as a browser hides them, newlines kept (line numbers hold);
-    an unclosed `<!--` hides everything after it.
+    `<!-->` and `<!--->` are empty comments, `--!>` ends one too, and an unclosed `<!--` hides
+    everything after it. One pass: each comment is searched for its own end only.
 
-    >>> hide_comments("a<!-- x -->b<!-->c<!-- d\\ne")
-    'ab<!---->c\\n'
+    >>> hide_comments("a<!-- x -->b<!-->c<!-- d --!>e<!-- f\\ng")
+    'ab<!---->ce\\n'
     """
-    def blank(match) -> str:
-        return "<!---->" if match.group() in ("<!-->", "<!--->") else "\n" * match.group().count("\n")
-
-    html = _COMMENT.sub(blank, html)
-    start = html.find("<!--")
-    while start >= 0 and html.startswith("<!---->", start):
-        start = html.find("<!--", start + 7)
-    return html if start < 0 else html[:start] + "\n" * html.count("\n", start)
+    out, position = [], 0
+    while (start := html.find("<!--", position)) >= 0:
+        out.append(html[position:start])
+        empty = next((n for n in ("<!-->", "<!--->") if html.startswith(n, start)), None)
+        if empty is not None:
+            out.append("<!---->")
+            position = start + len(empty)
+            continue
+        close = _COMMENT_END.search(html, start + 4)
+        end = len(html) if close is None else close.end()
+        out.append("\n" * html.count("\n", start, end))
+        position = end
+    out.append(html[position:])
+    return "".join(out)
 
 
 def _classes(tag: Tag) -> str:
