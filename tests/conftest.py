@@ -147,3 +147,50 @@ def cli(capsys):
         return Ran(code, captured.out, captured.err)
 
     return run
+
+
+# Issue 13: a second, small report run on hostile input: an article, a lexicon and baseline file
+# names written by an attacker. `tests/test_report_hostile.py` reads it, in Chromium too. The article
+# names no one (lower case throughout), so notebook 03 takes its "no names" branch (item 9) as well.
+HOSTILE_ARTICLE = """[click me](javascript:alert(1)) **bold** tyrant <h1>shown</h1>
+
+the tyrant wrote </td></tr></table><h1 style="color:red">x</h1> in a note to the thugs.
+a <textarea> and <form><input name=q></form> and <a href="https://evil.example">win a prize</a> from the tyrant.
+the regime put <style>body{display:none}</style> and <svg><style><img src=x onerror=alert(1)></style></svg> in it.
+the thugs left <!--><img src=x onerror=alert(1)>--> and <!-- a --!><img src=x onerror=alert(1)> --> behind, a man said.
+"these are thugs," the spokesman said of the regime's q&quot;uote&#x27;s and `backtick` $x$ \\frac{ claims.
+the tyrant smiled [x](https:evil.example) at ![i](data:image/png;base64,aaaa) and www.evil.example today.
+\x1b]0;retitled\x07 the thugs, the \u202eregime said, were \x9b31m angry.
+"""
+HOSTILE_BASELINE_NAMES = ["d1/wire.txt", "d2/wire.txt", "[X](https:evil.example).txt", "wire_$\\frac{$_c.txt",
+                          "this piece.txt"]
+HOSTILE_NEUTRALS = {"tyrant": '<a href="https://evil.example">leader</a>', "thugs": "</td></tr></table><h1>N</h1>",
+                    "thug": "<textarea>"}
+
+
+@pytest.fixture(scope="session")
+def hostile_run(tmp_path_factory):
+    """`run_report` on the hostile article, lexicon and baseline names: (folder, Report)."""
+    import csv
+
+    from toneanalysis.report import build
+
+    folder = tmp_path_factory.mktemp("hostile")
+    article = folder / "evil <b>x<i> [a](https:evil.example) $x$.txt"
+    article.write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    baselines = []
+    for name, source in zip(HOSTILE_BASELINE_NAMES, BASELINES * 2):
+        path = folder / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+        baselines.append(path)
+    lexicon = folder / "lexicon.csv"
+    with open(ROOT / "toneanalysis" / "lexicons" / "loaded_terms.csv", encoding="utf-8", newline="") as file:
+        rows = list(csv.reader(file))
+    for row in rows[1:]:
+        row[4] = HOSTILE_NEUTRALS.get(row[0], row[4])
+    with open(lexicon, "w", encoding="utf-8", newline="") as file:
+        csv.writer(file).writerows(rows)
+    with _stderr_into(folder / "stderr.txt"):
+        done = build.run_report(article, baselines=baselines, lexicon=lexicon)
+    return folder, done

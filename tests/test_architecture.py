@@ -135,3 +135,16 @@ def test_start_up_stays_light(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     lines = out.stdout.strip().splitlines()
     assert lines[0] == "[]" and lines[-1] == "[] 0", lines
+
+
+def test_one_escaping_module():
+    # Issue 13: untrusted text reaches HTML, Markdown and terminals through report/escape.py only.
+    for name, path, _ in ALL:
+        if name == "toneanalysis.report.escape":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                modules = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                    [node.module] * (node.level == 0)
+                assert "html" not in modules, f"{name} imports html: escape through toneanalysis.report.escape"

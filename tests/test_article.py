@@ -113,11 +113,14 @@ def test_headline_choice():
 def test_cp1252_and_latin1_files(tmp_path):
     cp = tmp_path / "cp.txt"
     cp.write_bytes("Storm \u201cbatters\u201d coast \u2013 \u00a3 caf\u00e9\n\nBody.".encode("cp1252"))
-    article = ta.load_article(cp)
+    with pytest.warns(ta.DecodingWarning, match=r"cp\.txt: not UTF-8 and no charset declared: read as cp1252"):
+        article = ta.load_article(cp)
+    assert article.encoding == "cp1252 (detected)"
     assert article.headline == "Storm \u201cbatters\u201d coast \u2013 \u00a3 caf\u00e9"
     latin = tmp_path / "latin.txt"
     latin.write_bytes("M\u00fcller wins\n\nThe caf\u00e9 cost \u00a35.".encode("latin-1"))
-    assert ta.load_article(latin).blocks[1].text == "The caf\u00e9 cost \u00a35."
+    with pytest.warns(ta.DecodingWarning, match="read as cp1252"):
+        assert ta.load_article(latin).blocks[1].text == "The caf\u00e9 cost \u00a35."
 
 
 def test_html_page():

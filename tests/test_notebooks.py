@@ -5,6 +5,7 @@ report tests read too.
 """
 
 import ast
+import re
 
 import nbformat
 import pytest
@@ -115,3 +116,73 @@ def test_runs_as_a_user_opens_it(path, request):
         html = "".join(o.get("data", {}).get("text/html", "") for o in shown)
         assert len(charts) == 2 and 'class="ta-hit' in html and "background-color" in html
 
+
+
+# Issue 13: untrusted text (article, lexicon, file names) reaches Markdown only through the escaping
+# helper (`md`), and a table only through `styled`; a number only through a numeric format spec.
+_NUMERIC_SPEC = re.compile(r"^[<>=^]?[+\- ]?#?0?\d*[,_]?(\.\d+)?[bdeEfFgGnoxX%]$|^[<>=^]?[+\- ]?\d*[,_](\.\d+)?$")
+_HELPERS = {"markdown_text", "md"}
+
+
+def _safe_markdown(node) -> bool:
+    """Whether an expression can only produce escaped text, literals or formatted numbers."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.JoinedStr):
+        return all(_safe_markdown(v) for v in node.values)
+    if isinstance(node, ast.FormattedValue):
+        spec = node.format_spec
+        if spec is not None:
+            return (isinstance(spec, ast.JoinedStr) and len(spec.values) == 1
+                    and isinstance(spec.values[0], ast.Constant) and bool(_NUMERIC_SPEC.match(spec.values[0].value)))
+        return node.conversion == -1 and _safe_markdown(node.value)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return node.func.id in _HELPERS
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "join":
+        [argument] = node.args
+        return (isinstance(node.func.value, ast.Constant) and isinstance(argument, (ast.GeneratorExp, ast.ListComp))
+                and _safe_markdown(argument.elt))
+    if isinstance(node, ast.IfExp):
+        return _safe_markdown(node.body) and _safe_markdown(node.orelse)
+    if isinstance(node, ast.BoolOp):
+        return all(_safe_markdown(v) for v in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _safe_markdown(node.left) and _safe_markdown(node.right)
+    return False
+
+
+def untrusted_output(source: str) -> list[str]:
+    """What in a notebook cell builds Markdown or a Styler other than through the escaping helpers."""
+    problems = []
+    for node in ast.walk(ast.parse(source)):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Markdown"
+                and not all(_safe_markdown(a) for a in node.args)):
+            problems.append(f"Markdown({ast.unparse(node.args[0])[:80]}…)")
+        if isinstance(node, ast.Attribute) and node.attr == "style":
+            problems.append(f"{ast.unparse(node)[:80]}: a Styler, not through styled(…)")
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
+                and not isinstance(node.func.value, ast.Constant)):
+            problems.append(f"{ast.unparse(node)[:80]}: .format() on a Styler resets escaping")
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and any(a.name in ("escape", "html") for a in node.names):
+            problems.append("html.escape: use md() for Markdown (HTML-escaping is not Markdown-escaping)")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("HTML", "Latex"):
+            problems.append(f"{node.func.id}(…): build HTML in the package, not in a notebook")
+    return problems
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_untrusted_text_only_through_the_escaping_helpers(path):
+    problems = [p for cell in code_cells(path) for p in untrusted_output(python_of(cell))]
+    assert problems == [], f"{path.name}: {problems}"
+
+
+def test_the_escaping_check_catches_what_it_should():
+    bad = ['display(Markdown(f"## {piece.headline}"))', 'display(Markdown(f"{escape(t)}"))',
+           'df.style.format(escape="html").format({"tone": "{:+.3f}"})', 'Markdown(f"{n!r}")',
+           'Markdown(f"{name:>10}")', 'Markdown("a" + text)', 'Markdown(", ".join(names))', 'Markdown(text)',
+           "from html import escape"]
+    good = ['Markdown(f"## {md(piece.headline)} {n:,} {x:+.3f} {s:.0%}")', 'Markdown("plain")',
+            'Markdown(f"{md(a) or \'none\'}" + ", ".join(f"**{md(t)}** ({a:,})" for t, a in rows))',
+            'styled(df, {"tone": "{:+.3f}"}).hide(axis="index")']
+    assert all(untrusted_output(code) for code in bad)
+    assert [untrusted_output(code) for code in good] == [[]] * len(good)

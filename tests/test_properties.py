@@ -10,7 +10,9 @@ from toneanalysis.load.roles import ALL_ROLES
 
 WORDS = st.sampled_from(["tyrant", "Tyrants", "\u2018Axis of Evil\u2019", "slammed", "regime", "tax regime", "said",
                          "ADVERTISEMENT", "Reuters", "[/caption]", "\u201cquote\u201d", "Read Entire Article", "\n",
-                         "\n\n", ".", "Mr.", "\u2013", "\u00a0"])
+                         "\n\n", ".", "Mr.", "\u2013", "\u00a0", "\r\n", "\u2028", "\u2029", "\x85", "\x0b",
+                         "\x0c", "\x1c", "\x1d", "\x1e", '[caption id="x" caption="The tyrant smiled"]',
+                         '[caption id="x" align="c"]'])
 TEXT = st.one_of(st.text(max_size=300), st.lists(st.one_of(WORDS, st.text(max_size=12)), max_size=40).map(" ".join))
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -20,7 +22,12 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 def test_any_text_is_accounted_for_line_by_line(text):
     article = ta.article_from_text(text)
     lines = article.lines()
-    assert lines["raw"].tolist() == text.splitlines()
+    # Item 12: line N is what `str.split("\n")` gives (a final newline ends the last line; "\r\n" is one
+    # line end), not `splitlines()`, which also breaks at U+2028, U+0085, \x0b, \x0c and \x1c-\x1e.
+    expected = text.split("\n")[:-1] if text.endswith("\n") or not text else text.split("\n")
+    assert lines["raw"].tolist() == [line.removesuffix("\r") for line in expected]
+    for block in article.blocks:
+        assert text.split("\n")[block.line - 1].removesuffix("\r") == block.raw
     nonblank = lines["raw"].str.strip() != ""
     assert lines.loc[nonblank, "block"].notna().all()
     assert set(lines.loc[nonblank, "role"]) <= set(ALL_ROLES)
@@ -41,6 +48,29 @@ def test_any_text_scores_and_offsets_stay_inside(text):
     assert table["tone"].dropna().between(-1, 1).all()
     scores = ta.score_texts([text])
     assert len(scores) == 1
+
+
+@settings(SETTINGS, max_examples=60)
+@given(TEXT.filter(lambda t: t.strip() and not looks_like_path(t)))
+def test_hit_offsets_point_into_the_original_input(text):
+    """Item 17: a hit's offsets, with its block's place in its line, find it in the input as given, not
+    only somewhere its words also occur (`text[start:end]` alone cannot tell)."""
+    article = ta.analyse(text)
+    lines = text.split("\n")
+    blocks = {b.index: b for b in article.article.blocks}
+    for row in ta.find_loaded_terms(article).itertuples():
+        block = blocks[row.block]
+        at = sum(len(line) + 1 for line in lines[:block.line - 1]) + block.raw_start + row.start
+        assert text[at:at + len(row.text)] == row.text
+        assert block.text[row.start:row.end] == row.text
+
+
+def test_a_caption_hit_is_where_the_caption_text_is():
+    text = '[caption id="x" caption="The tyrant smiled"]The tyrant smiled[/caption]'
+    article = ta.analyse(text)
+    [hit] = ta.find_loaded_terms(article).itertuples()
+    [block] = article.article.blocks
+    assert block.raw_start + hit.start == text.index("tyrant smiled[") == 48  # not 29, inside the attribute
 
 
 @SETTINGS

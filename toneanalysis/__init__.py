@@ -26,7 +26,7 @@ from .analyse import (
     score_sentences,
 )
 from .corpus import score_folder, score_texts
-from .errors import ToneAnalysisError
+from .errors import DecodingWarning, ToneAnalysisError
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .load import Article, Block, article_from_html, article_from_text, as_article, load_article
 from .measure import (
@@ -51,7 +51,8 @@ except PackageNotFoundError:  # imported from a source tree that was never insta
     __version__ = "0+unknown"
 
 __all__ = [
-    "AnalysedArticle", "Article", "Block", "Corpus", "Highlighted", "Lexicon", "RewriteSummary", "ToneAnalysisError",
+    "AnalysedArticle", "Article", "Block", "Corpus", "DecodingWarning", "Highlighted", "Lexicon", "RewriteSummary",
+    "ToneAnalysisError",
     "VoiceSummary", "actor_tone", "align_paragraphs", "analyse", "analyse_baselines", "arcs", "article_from_html",
     "article_from_text", "as_article", "by_period", "compare", "compare_groups", "default_actors", "default_lexicon",
     "distinctive_terms", "find_loaded_terms", "find_quotes", "group_summary", "group_terms", "highlight_html",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import warnings
 
@@ -20,6 +21,10 @@ from .corpus import score_folder
 from .errors import ToneAnalysisError
 from .load import load_article
 from .measure import piece_measures
+from .report.escape import terminal_frame, terminal_text
+
+# JSON strings may hold any character but these reach a terminal raw: written as \uXXXX (still the same JSON).
+_JSON_CONTROLS = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def _score_folder(args):
@@ -29,7 +34,7 @@ def _score_folder(args):
         table = score_folder(args.article, pattern=args.pattern, n_jobs=args.jobs, progress=not args.no_progress,
                              lexicon=args.lexicon, errors="skip" if args.skip_errors else "raise")
     for name, problem in table.attrs.get("skipped", {}).items():
-        print(f"toneanalysis: skipped {name}: {problem}", file=sys.stderr)
+        print(terminal_text(f"toneanalysis: skipped {name}: {problem}"), file=sys.stderr)
     return table, f"{args.article}: {table['file'].nunique()} files, {len(table)} scored blocks"
 
 
@@ -46,18 +51,21 @@ def _score(args) -> int:
                  f"body tone {measures['tone']:+.3f}, "
                  f"{measures['loaded_weight_per_1000_words']:.1f} loaded weight per 1,000 words, "
                  f"own voice {measures['own_voice_share']:.0%}")
+    # Article text and file names are untrusted: a terminal gets no control sequence from them. CSV
+    # into a file or pipe is the data exactly; on a terminal its control characters are shown escaped.
     if args.format == "csv":
-        table.to_csv(sys.stdout, index=False)
+        (terminal_frame(table) if sys.stdout.isatty() else table).to_csv(sys.stdout, index=False)
     elif args.format == "json":
-        sys.stdout.write(table.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+        text = table.to_json(orient="records", force_ascii=False, indent=1)
+        sys.stdout.write(_JSON_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
     else:
         columns = ["file"] * ("file" in table) + [
                    "block", "role", "position", "tone", "vader_compound", "textblob_polarity",
                    "textblob_subjectivity", "loaded_count", "loaded_weight", "loaded_terms", "text"]
         with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 48,
                                "display.float_format", "{:.3f}".format):
-            print(f"# {title} ({args.lexicon or 'default lexicon'})")
-            print(table[columns].to_string(index=False))
+            print(terminal_text(f"# {title} ({args.lexicon or 'default lexicon'})"))
+            print(terminal_frame(table[columns]).to_string(index=False))
     return 0
 
 
@@ -106,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except ToneAnalysisError as error:
-        print(f"toneanalysis: error: {error}", file=sys.stderr)
+        print(terminal_text(f"toneanalysis: error: {error}", lines=True), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

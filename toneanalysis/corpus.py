@@ -18,7 +18,7 @@ import multiprocessing
 import os
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from .analyse.engine import score_rows as engine_rows
 from .analyse.sentiment import sentence_sentiment
 from .errors import ToneAnalysisError
 from .load import load_article
+from .load.limits import check_paragraph
 from .text import nlp
 
 CHUNK_SIZE = 256  # texts per task: large enough that pickling is noise, small enough to balance
@@ -182,13 +183,22 @@ def score_rows(texts: Iterable[str], lex, *, n_jobs: int = 1, chunk_size: int = 
 
 
 def article_files(folder, pattern: str = "*") -> list[str]:
-    """Names (relative to `folder`, sorted) of the files matching `pattern`; hidden files are left out."""
+    """Names (relative to `folder`, sorted) of the entries matching `pattern` that are not folders; hidden
+    ones are left out. Pipes, devices, dangling symlinks and symlink loops are listed too, so that
+    scoring names each as skipped (or fails on it) instead of passing over it in silence."""
     root = Path(folder)
     if not root.is_dir():
         raise ToneAnalysisError(f"{root}: no such folder" if not root.exists() else f"{root}: is a file, not a folder")
+    if not pattern or Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+        raise ToneAnalysisError(f"pattern {pattern!r}: a pattern relative to the folder is needed ('*.txt', "
+                                f"'**/*.html'), not an absolute path or one leading out of {root}")
+    try:
+        found = list(root.glob(pattern))
+    except (ValueError, NotImplementedError, OSError) as error:
+        raise ToneAnalysisError(f"pattern {pattern!r}: {error}") from None
     names = sorted(
-        str(p.relative_to(root)) for p in root.glob(pattern)
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        str(p.relative_to(root)) for p in found
+        if not p.is_dir() and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
     if not names:
         raise ToneAnalysisError(f"{root}: no files match {pattern!r}")
@@ -238,6 +248,7 @@ def _checked_texts(texts) -> Iterator[str]:
         if text is None or (isinstance(text, float) and math.isnan(text)) or text is pd.NA or text is pd.NaT:
             yield ""
         elif isinstance(text, str):
+            check_paragraph(text, f"score_texts: item {i}")
             yield text
         else:
             raise ToneAnalysisError(f"score_texts: item {i} is a {type(text).__name__} ({text!r:.60}), not text")
@@ -257,6 +268,15 @@ def score_texts(texts: Iterable[str | None], *, lexicon: lexicon_module.LexiconL
     """
     if isinstance(texts, str):
         raise ToneAnalysisError("score_texts takes a list or Series of texts; for one text use score_paragraphs")
+    if isinstance(texts, (bytes, bytearray, memoryview)):
+        raise ToneAnalysisError("score_texts takes a list or Series of texts (str), got bytes: decode them first, "
+                                "or use load_article for a file")
+    if isinstance(texts, pd.DataFrame):
+        column = str(next(iter(texts.columns), "text"))
+        raise ToneAnalysisError("score_texts takes a list or Series of texts, got a DataFrame (it would score its "
+                                f"column names): pass one column, e.g. frame[{column!r}]")
+    if texts is None or isinstance(texts, (Mapping, set, frozenset)) or not isinstance(texts, Iterable):
+        raise ToneAnalysisError(f"score_texts takes a list or Series of texts, got {type(texts).__name__}")
     lex = lexicon_module.load_lexicon(lexicon)
     index = texts.index if isinstance(texts, pd.Series) else None
     total = len(texts) if hasattr(texts, "__len__") else None

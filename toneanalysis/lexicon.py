@@ -13,10 +13,14 @@ text, so its cost does not grow with the number of entries.
 from __future__ import annotations
 
 import csv
+import decimal
 import functools
 import io
 import itertools
 import numbers
+import os
+import re
+import stat
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -179,6 +183,8 @@ class Lexicon:
         return kept
 
 
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
 _SOURCE_DIGEST = digest(Path(__file__).read_text(encoding="utf-8"))
 
 
@@ -201,6 +207,8 @@ def _validate(records: list[dict], source: str, *, first_row: int) -> pd.DataFra
     rows = []
     seen: dict[str, int] = {}
     for number, record in enumerate(records, start=first_row):
+        if not isinstance(record, Mapping):
+            _fail(source, number, None, f"expected a dict of fields, got {type(record).__name__} {record!r:.40}")
         missing = [c for c in REQUIRED if c not in record]
         if missing:
             _fail(source, number, missing[0], "missing")
@@ -211,6 +219,8 @@ def _validate(records: list[dict], source: str, *, first_row: int) -> pd.DataFra
                 value = ""
             if not isinstance(value, str):
                 _fail(source, number, column, f"expected text, got {value!r}")
+            if "\n" in value or "\r" in value:
+                _fail(source, number, column, "has a line break in it (a quotation mark left open?)")
             cells[column] = value.strip()
         term = normalise(cells["term"]).lower()
         term = " ".join(term.split())
@@ -222,10 +232,11 @@ def _validate(records: list[dict], source: str, *, first_row: int) -> pd.DataFra
             _fail(source, number, "framing", f"{cells['framing']!r} is not one of {', '.join(FRAMINGS)}")
         weight = cells["weight"]
         if isinstance(weight, str):
-            try:
-                weight = float(weight.strip())
-            except ValueError:
+            if not _NUMBER.fullmatch(weight.strip()):  # float() would also read "1_0" (as 10) and "nan"
                 _fail(source, number, "weight", f"{weight!r} is not a number")
+            weight = float(weight.strip())
+        if isinstance(weight, decimal.Decimal) and weight.is_finite():
+            weight = float(weight)
         if isinstance(weight, bool) or not isinstance(weight, numbers.Real) or not 0 < float(weight) <= 10:
             _fail(source, number, "weight", f"{weight!r} is not a number in (0, 10]")
         if not cells["neutral"] and cells["category"] != "exaggeration":
@@ -242,6 +253,9 @@ def _validate(records: list[dict], source: str, *, first_row: int) -> pd.DataFra
 def _read_csv(text: str, source: str) -> list[dict]:
     reader = csv.DictReader(io.StringIO(text))
     header = reader.fieldnames or []
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if repeated:
+        _fail(source, 1, repeated[0], "appears twice in the header")
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         _fail(source, 1, missing[0], f"missing from the header (found {header})")
@@ -264,12 +278,30 @@ def default_lexicon() -> Lexicon:
                    source="toneanalysis default")
 
 
+def _file_info(path: Path) -> os.stat_result:
+    """`path`'s stat, once it is seen to be a regular file (not a folder, pipe or device)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ToneAnalysisError(f"lexicon {path}: no such file") from None
+    except OSError as error:
+        raise ToneAnalysisError(f"lexicon {path}: cannot be read ({error.strerror or error})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ToneAnalysisError(f"lexicon {path}: is a folder, not a lexicon CSV")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else "not a regular file"
+        raise ToneAnalysisError(f"lexicon {path}: is {kind}, not a lexicon CSV")
+    return info
+
+
 @functools.lru_cache(maxsize=16)
 def _lexicon_file(path: str, mtime_ns: int, size: int) -> Lexicon:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise ToneAnalysisError(f"lexicon {path}: not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise ToneAnalysisError(f"lexicon {path}: cannot be read ({error.strerror or error})") from None
     return Lexicon(_validate(_read_csv(text, path), path, first_row=2), source=path)
 
 
@@ -287,11 +319,9 @@ def load_lexicon(source: LexiconLike = None) -> Lexicon:
         return source
     if isinstance(source, (str, Path)):
         path = Path(source)
-        if not path.is_file():
-            raise ToneAnalysisError(f"lexicon {path}: no such file")
-        stat = path.stat()
+        info = _file_info(path)
         # The same file unchanged gives the same Lexicon, so its matcher is compiled once.
-        return _lexicon_file(str(path), stat.st_mtime_ns, stat.st_size)
+        return _lexicon_file(str(path), info.st_mtime_ns, info.st_size)
     if isinstance(source, pd.DataFrame):
         return Lexicon(_validate(source.to_dict("records"), "<DataFrame>", first_row=0), source="<DataFrame>")
     if isinstance(source, Mapping):

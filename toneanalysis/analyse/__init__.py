@@ -2,7 +2,7 @@
 (`AnalysedArticle`), and the tables that are views of them."""
 
 from .actors import actor_tone, default_actors
-from .analysed import AnalysedArticle, analyse, analyse_baselines
+from .analysed import AnalysedArticle, analyse, analyse_baselines, source_labels
 from .tables import (
     find_loaded_terms,
     find_quotes,
@@ -13,5 +13,5 @@ from .tables import (
 )
 
 __all__ = ["AnalysedArticle", "actor_tone", "analyse", "analyse_baselines", "default_actors", "find_loaded_terms",
-           "find_quotes", "loaded_p_features",
-           "reporting_verbs", "score_paragraphs", "score_sentences"]
+           "find_quotes", "loaded_p_features", "reporting_verbs", "score_paragraphs", "score_sentences",
+           "source_labels"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import os
+from pathlib import PurePath
 
 from ..errors import ToneAnalysisError
 from ..lexicon import Lexicon, LexiconLike, load_lexicon
@@ -115,3 +116,34 @@ def analyse_baselines(baselines: ArticleLike | list | tuple, *, lexicon: Lexicon
         raise ToneAnalysisError("baselines: the list is empty; give at least one article, path or text")
     return [analyse(item, lexicon=lexicon, what=f"baselines[{i}]" if len(items) > 1 else "baselines")
             for i, item in enumerate(items)]
+
+
+def source_labels(articles, *, reserved: tuple[str, ...] = ("this piece",)) -> list[str]:
+    """One distinct label per article, for a table or chart: its file name (`wire.txt`), with as many
+    of its folders as it takes to tell it from another of the same name (`d1/wire.txt`), never one of
+    `reserved`. Two articles never share a label, so no row of a table keyed by them overwrites another.
+
+    >>> import toneanalysis as ta
+    >>> source_labels([ta.article_from_text("A.", source="d1/wire.txt"),
+    ...                ta.article_from_text("B.", source="d2/wire.txt"),
+    ...                ta.article_from_text("C.", source="x/this piece")])
+    ['d1/wire.txt', 'd2/wire.txt', 'this piece (x/this piece)']
+    """
+    sources = [getattr(a, "source", str(a)) for a in articles]
+    parts = [PurePath(s).parts or (s,) for s in sources]
+    depth = [1] * len(sources)
+    while True:
+        labels = ["/".join(p[-d:]) for p, d in zip(parts, depth)]
+        clashes = [i for i, label in enumerate(labels) if labels.count(label) > 1 and depth[i] < len(parts[i])]
+        if not clashes:
+            break
+        for i in clashes:
+            depth[i] += 1
+    seen: dict[str, int] = {}
+    out = []
+    for label, source in zip(labels, sources):
+        if label in reserved:
+            label = f"{label} ({source})"
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} [{seen[label]}]")
+    return out

@@ -10,6 +10,7 @@ import dataclasses
 
 import pandas as pd
 
+from .limits import check_paragraph
 from .roles import SCORED_ROLES
 
 
@@ -50,12 +51,26 @@ class Metadata:
 
 @dataclasses.dataclass(frozen=True)
 class Article:
-    """A scraped article: its blocks in reading order, where it came from, and its input lines."""
+    """A scraped article: its blocks in reading order, where it came from, and its input lines.
+
+    A file's `encoding` says how its bytes were read (`utf-8`, `utf-8-sig`, `cp1251 (declared)`,
+    `cp1252 (detected)`, `utf-8 and cp1252, line by line`); `repaired_lines` lists the lines that had
+    to be decoded otherwise than the rest (a warning said so when it was loaded). Every scored block is
+    at most `limits.max_paragraph_chars()` long (else `ToneAnalysisError` naming its line).
+    """
 
     blocks: tuple[Block, ...]
     source: str = "<string>"
     raw_lines: tuple[str, ...] = ()
     metadata: Metadata = Metadata()
+    encoding: str | None = None
+    repaired_lines: tuple[int, ...] = ()
+
+    def __post_init__(self):
+        for block in self.blocks:
+            if block.scored:
+                where = self.source if block.line is None else f"{self.source}, line {block.line}"
+                check_paragraph(block.text, where)
 
     @property
     def headline(self) -> str | None:

@@ -1,38 +1,22 @@
-"""Articles from files: the bytes decoded (UTF-8, else cp1252/latin-1), then read as HTML or as text."""
+"""Articles from files: a regular file of at most `limits.max_file_bytes()`, its bytes decoded (`decode`),
+then read as HTML or as text."""
 
 from __future__ import annotations
 
 import dataclasses
+import os
+import stat
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import ToneAnalysisError
 from .article import Article
+from .decode import decode
 from .html import article_from_html
+from .limits import max_file_bytes
 from .plain import article_from_text
 from .url import fetch, is_url
-
-
-def _decode(data: bytes, source: str) -> str:
-    if not data.strip():
-        raise ToneAnalysisError(f"{source}: the file is empty")
-    sample = data[:8192]
-    if b"\x00" in sample:
-        raise ToneAnalysisError(f"{source}: this is a binary file (it contains NUL bytes), not an article")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            # Windows-1252 first: its curly quotes and dashes sit where latin-1 has control codes.
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
-    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    if controls > max(8, len(text[:8192]) // 50):
-        raise ToneAnalysisError(
-            f"{source}: this looks like a binary file ({controls} control characters), not an article")
-    return text
 
 
 def _looks_like_html(path: Path, text: str) -> bool:
@@ -42,12 +26,51 @@ def _looks_like_html(path: Path, text: str) -> bool:
     return head.startswith("<!doctype html") or head.startswith("<html") or ("<body" in head and "</" in head)
 
 
-def load_article(path: str | Path, *, headline: bool | None = None, **fields) -> Article:
-    """Read an article from a file: plain text (UTF-8, or cp1252/latin-1) or an HTML page, or from an
-    http(s) URL (`url.fetch`). Keyword arguments (`outlet=`, `authors=`, `date=`, `modified=`, `url=`,
-    `language=`, `title=`) are metadata; they win over the page's or the text header's.
+_KINDS = [(stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")]
 
-    Raises `ToneAnalysisError` for a missing, empty or binary file, or one with no article text.
+
+def read_bytes(file: Path) -> bytes:
+    """A regular file's bytes, refused by type (pipe, device, socket: reading could hang or never end)
+    and by size (over `limits.max_file_bytes()`), before anything is read."""
+    try:
+        info = file.stat()
+    except FileNotFoundError:
+        if file.is_symlink():
+            raise ToneAnalysisError(f"{file}: a symbolic link to a file that does not exist") from None
+        raise ToneAnalysisError(f"{file}: no such file") from None
+    except OSError as error:  # a symlink loop, a name too long, a folder we may not enter
+        raise ToneAnalysisError(f"{file}: cannot be read ({error.strerror or error})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ToneAnalysisError(f"{file}: is a folder, not an article file")
+    kind = next((name for test, name in _KINDS if test(info.st_mode)), None)
+    if kind is not None or not stat.S_ISREG(info.st_mode):
+        raise ToneAnalysisError(f"{file}: is {kind or 'not a regular file'}, not an article file")
+    limit = max_file_bytes()
+    if info.st_size > limit:
+        raise ToneAnalysisError(f"{file}: {info.st_size:,} bytes, over the limit of {limit:,} for an article "
+                                "(TONEANALYSIS_MAX_FILE_BYTES)")
+    try:
+        with open(file, "rb", opener=lambda path, flags: os.open(path, flags | getattr(os, "O_NONBLOCK", 0))) as f:
+            data = f.read(limit + 1)
+    except OSError as error:
+        raise ToneAnalysisError(f"{file}: cannot be read ({error.strerror or error})") from None
+    if len(data) > limit:  # grew while we looked
+        raise ToneAnalysisError(f"{file}: over the limit of {limit:,} bytes for an article "
+                                "(TONEANALYSIS_MAX_FILE_BYTES)")
+    return data
+
+
+def load_article(path: str | Path, *, headline: bool | None = None, encoding: str | None = None,
+                 **fields) -> Article:
+    """Read an article from a file: plain text or an HTML page, in any encoding `decode` reads, or from
+    an http(s) URL (`url.fetch`).
+
+    `encoding` is a charset the caller knows (an HTTP header's); otherwise a byte-order mark, a declared
+    charset, UTF-8 or detection decide, and `article.encoding` says which. Other keyword arguments
+    (`outlet=`, `authors=`, `date=`, `modified=`, `url=`, `language=`, `title=`) are metadata; they win
+    over the page's or the text header's. Raises `ToneAnalysisError` for a missing, empty, binary,
+    special (pipe, device) or too large file, or one with no article text.
     """
     if isinstance(path, str) and is_url(path):
         html, final = fetch(path)
@@ -58,20 +81,14 @@ def load_article(path: str | Path, *, headline: bool | None = None, **fields) ->
     if not isinstance(path, (str, Path)):
         raise ToneAnalysisError(f"load_article takes a file path (str or Path), got {type(path).__name__}")
     file = Path(path)
-    if not file.exists():
-        raise ToneAnalysisError(f"{file}: no such file")
-    if file.is_dir():
-        raise ToneAnalysisError(f"{file}: is a folder, not an article file")
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise ToneAnalysisError(f"{file}: cannot be read ({error.strerror})") from None
-    text = _decode(data, str(file))
+    decoded = decode(read_bytes(file), str(file), encoding=encoding)
+    text = decoded.text
     if _looks_like_html(file, text):
         article = article_from_html(text, source=str(file), headline=headline, **fields)
     else:
         article = article_from_text(text, source=str(file), headline=headline, **fields)
-    return _has_text(article, file)
+    article = _has_text(article, file)
+    return dataclasses.replace(article, encoding=decoded.encoding, repaired_lines=decoded.repaired_lines)
 
 
 def _has_text(article: Article, name) -> Article:

@@ -3,17 +3,22 @@
 The article body is the page's `<article>` (or `<main>`, or `[itemprop=articleBody]`, or `<body>`).
 Headings, paragraphs, list items, quotes and figure captions become blocks; scripts, navigation,
 ad slots, and text outside the body become `boilerplate` blocks, so nothing vanishes unannounced.
+What a browser hides is not text: comments (an unclosed `<!--` hides the rest of the page), CDATA
+sections, processing instructions. Two `<br>` in a row end a paragraph, as they do on the page. The
+walk keeps its own stack, so a page nested thousands of elements deep reads like any other.
 """
 
 from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import PreformattedString
 
 from . import extract, metadata, roles
 from . import furniture as page_furniture
 from .article import Article, Block
+from .plain import split_lines
 
 _BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "figcaption", "pre", "dt", "dd", "td"}
 _DROP_TAGS = {"script", "style", "noscript", "nav", "aside", "footer", "header", "form", "iframe", "svg",
@@ -27,6 +32,38 @@ _DEBRIS_CLASS = re.compile(
 _CODE_TAGS = {"script", "style", "noscript", "template", "svg", "select", "button", "input", "iframe", "object",
               "embed", "canvas", "nav"}
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|byline-photo|photographer", re.I)
+_BR = "\ue000"  # a <br>, until the text is read: one is a space, two or more in a row end a paragraph
+_PARAGRAPH_BREAK = re.compile(f"{_BR}\\s*{_BR}[{_BR}\\s]*")
+_COMMENT_END = re.compile(r"--!?>")  # as a browser ends a comment
+
+
+def _visible(text: str) -> str:
+    """`text` with `<br>` read as a space."""
+    return re.sub(r"\s+", " ", text.replace(_BR, " ")).strip()
+
+
+def hide_comments(html: str) -> str:
+    """`html` with its comments blanked as a browser hides them, newlines kept (line numbers hold);
+    `<!-->` and `<!--->` are empty comments, `--!>` ends one too, and an unclosed `<!--` hides
+    everything after it. One pass: each comment is searched for its own end only.
+
+    >>> hide_comments("a<!-- x -->b<!-->c<!-- d --!>e<!-- f\\ng")
+    'ab<!---->ce\\n'
+    """
+    out, position = [], 0
+    while (start := html.find("<!--", position)) >= 0:
+        out.append(html[position:start])
+        empty = next((n for n in ("<!-->", "<!--->") if html.startswith(n, start)), None)
+        if empty is not None:
+            out.append("<!---->")
+            position = start + len(empty)
+            continue
+        close = _COMMENT_END.search(html, start + 4)
+        end = len(html) if close is None else close.end()
+        out.append("\n" * html.count("\n", start, end))
+        position = end
+    out.append(html[position:])
+    return "".join(out)
 
 
 def _classes(tag: Tag) -> str:
@@ -54,6 +91,7 @@ class _Builder:
         self.main: extract.MainText | None = None  # trafilatura's main text of the page, when it found one
 
     def add(self, role: str, text: str, reason: str, line: int | None) -> None:
+        text = _visible(text)
         if text:
             self.blocks.append(Block(len(self.blocks), role, text, reason, line=line, raw=text))
 
@@ -61,7 +99,12 @@ class _Builder:
         return any(b.role == "headline" for b in self.blocks)
 
     def add_text(self, text: str, line: int | None, *, tag: str) -> None:
-        """Classify one piece of visible text with the same rules as a text line."""
+        """Classify visible text with the same rules as a text line; `<br><br>` makes two paragraphs."""
+        for piece in _PARAGRAPH_BREAK.split(text):
+            if piece := _visible(piece):
+                self._add_piece(piece, line, tag=tag)
+
+    def _add_piece(self, text: str, line: int | None, *, tag: str) -> None:
         if (marked := roles.furniture_reason(text)) is not None and tag != "h1":
             self.add(marked[0], text.strip("()[]") if marked[0] == "credit" else text, marked[1], line)
         elif tag == "figcaption" and (split := roles.caption_credit_split(text)) is not None:
@@ -85,27 +128,38 @@ class _Builder:
 
     def walk_outside(self, node: Tag, root: Tag) -> None:
         """Page furniture around the article body is kept as boilerplate, in document order."""
-        if node is root:
-            self.walk(root)
-            return
-        for child in node.children:
-            if isinstance(child, Tag) and (child is root or root in child.descendants):
-                self.walk_outside(child, root)
+        path = set(map(id, root.parents)) | {id(root)}  # the elements from the page down to the body
+        stack = [iter([node])]
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+            elif child is root:
+                self.walk(root)
+            elif isinstance(child, Tag) and id(child) in path:
+                stack.append(iter(child.children))
             elif isinstance(child, Tag) and (marked := page_furniture.marked_blocks(child)) is not None:
                 for role, text, reason in marked:  # a byline or date around the article body
                     self.add(role, text, reason + ", outside the article body", child.sourceline)
             elif isinstance(child, Tag) and child.name not in ("script", "style") and (text := _text(child, " ")):
                 self.add("boilerplate", text, f"<{child.name}> outside the article body", child.sourceline)
-            elif isinstance(child, NavigableString) and not isinstance(child, Comment) and (text := _text(child)):
-                self.add("boilerplate", text, "text outside the article body", getattr(node, "sourceline", None))
+            elif (isinstance(child, NavigableString) and not isinstance(child, PreformattedString)
+                  and (text := _text(child))):
+                self.add("boilerplate", text, "text outside the article body",
+                         getattr(child.parent, "sourceline", None))
 
     def walk(self, node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, Comment):
+        stack = [iter(node.children)]  # our own stack: no recursion limit on how deep a page nests
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+                continue
+            if isinstance(child, PreformattedString):  # comments, CDATA, declarations: hidden on the page
                 continue
             if isinstance(child, NavigableString):
                 if text := _text(child):
-                    self.add_text(text, getattr(node, "sourceline", None), tag="text")
+                    self.add_text(text, getattr(child.parent, "sourceline", None), tag="text")
                 continue
             if not isinstance(child, Tag):
                 continue
@@ -116,9 +170,10 @@ class _Builder:
                     self.add(role, text, reason, child.sourceline)
             elif furniture and child.find("h1") is not None and not self.has_headline():
                 # An article's own <header> (or class="article-header") holds its headline: read it.
-                self.walk(child)
+                stack.append(iter(child.children))
             elif furniture and name not in _CODE_TAGS and extract.holds_main_text(self.main, _text(child, " ")):
-                self.walk(child)  # trafilatura reads it as the article: its tag or class name is no reason to drop it
+                # trafilatura reads it as the article: its tag or class name is no reason to drop it
+                stack.append(iter(child.children))
             elif furniture:
                 self.add("boilerplate", _text(child, " "),
                          f"<{name}> element ({_classes(child).strip() or 'page furniture'})",
@@ -135,7 +190,7 @@ class _Builder:
             elif _CREDIT_CLASS.search(_classes(child)) and len(_text(child)) < 100:
                 self.add("credit", _text(child), "element marked as a credit", child.sourceline)
             else:
-                self.walk(child)
+                stack.append(iter(child.children))
 
 
 def article_from_html(html: str, *, source: str = "<html>", headline: bool | None = None, **fields) -> Article:
@@ -146,9 +201,11 @@ def article_from_html(html: str, *, source: str = "<html>", headline: bool | Non
     >>> [(b.role, b.text) for b in a.blocks]
     [('headline', 'Storm hits coast'), ('paragraph', 'Homes were flooded.')]
     """
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(hide_comments(html), "html.parser")
     for br in soup.find_all("br"):
-        br.replace_with("\n")
+        br.replace_with(_BR)
+    for hidden in soup.find_all(string=lambda s: isinstance(s, PreformattedString)):
+        hidden.extract()  # CDATA and the like: get_text would read CDATA as text
     main = extract.MainText.of(html)  # trafilatura's main text, mapped onto the page's blocks below
     root = extract.main_root(soup, main, _root(soup))
     builder = _Builder()
@@ -164,5 +221,5 @@ def article_from_html(html: str, *, source: str = "<html>", headline: bool | Non
     if headline is False:  # as for text: no block is the headline
         blocks = [Block(b.index, "paragraph", b.text, b.reason + ", headline=False", b.line, b.raw, b.raw_start)
                   if b.role == "headline" else b for b in blocks]
-    return Article(tuple(blocks), source=source, raw_lines=tuple(html.splitlines()), metadata=metadata.merge(
+    return Article(tuple(blocks), source=source, raw_lines=tuple(split_lines(html)), metadata=metadata.merge(
         metadata.page_metadata(soup, html, [b.text for b in blocks if b.role == "byline"]), **fields))

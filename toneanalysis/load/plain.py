@@ -62,6 +62,19 @@ def classify_lines(lines: list[str], *, headline: bool | None = None, header: in
     return blocks
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines of `text` as a file has them: split at "\\n" only (with a "\\r" before it dropped), so
+    line N is `text.split("\\n")[N - 1]`; U+2028, U+0085, form feeds and the like stay inside a line.
+
+    >>> split_lines("a\\r\\nb\\u2028c\\x0cd\\n")
+    ['a', 'b\\u2028c\\x0cd']
+    """
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
 def article_from_text(text: str, *, source: str = "<string>", headline: bool | None = None, **fields) -> Article:
     """Build an `Article` from plain text, one block per non-blank line.
 
@@ -76,7 +89,7 @@ def article_from_text(text: str, *, source: str = "<string>", headline: bool | N
     """
     if not isinstance(text, str):
         raise ToneAnalysisError(f"{source}: expected text (str), got {type(text).__name__}")
-    lines = text.splitlines()
+    lines = split_lines(text)
     meta, header = metadata.text_header(lines)
     return Article(tuple(classify_lines(lines, headline=headline, header=header)), source=source,
                    raw_lines=tuple(lines), metadata=metadata.merge(meta, **fields))

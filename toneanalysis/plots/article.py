@@ -26,7 +26,7 @@ from ..analyse import AnalysedArticle, find_loaded_terms, score_paragraphs
 from ..analyse.engine import SCARE_QUOTE
 from ..errors import ToneAnalysisError
 from ..lexicon import CATEGORIES
-from .common import DIVERGING_CMAP, FRAMING_COLOURS, HITS, MIXED, PARAGRAPHS, axes, table, whole
+from .common import DIVERGING_CMAP, FRAMING_COLOURS, HITS, MIXED, PARAGRAPHS, axes, plain, table, whole
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -178,7 +178,7 @@ def _label_hits(ax, hits: pd.DataFrame, xs: pd.Series, strip) -> None:
     colours = hits["framing"].map(FRAMING_COLOURS).fillna(MIXED)
     order = xs.sort_values()
     for (index, x), lx in zip(order.items(), _spread(order.tolist(), gap=0.018)):
-        ax.annotate(hits.at[index, "text"], xy=(x, 0.04), xycoords=strip, xytext=(lx, 0.07), textcoords=strip,
+        ax.annotate(plain(hits.at[index, "text"]), xy=(x, 0.04), xycoords=strip, xytext=(lx, 0.07), textcoords=strip,
                     rotation=90, ha="center", va="bottom", fontsize=8, color=colours[index], parse_math=False,
                     arrowprops={"arrowstyle": "-", "color": colours[index], "linewidth": 0.6},
                     bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.7})
@@ -200,7 +200,7 @@ def plot_loaded_categories(hits: pd.DataFrame | AnalysedArticle, *, ax: Axes | N
     ax = axes(ax)
     grouped = hits.groupby("category")
     totals = (grouped["weight"].sum() if weighted else grouped.size()).sort_values()
-    labels = [c.replace("_", " ") for c in totals.index]
+    labels = plain(c.replace("_", " ") for c in totals.index)
     colours = category_colours()
     ax.barh(labels, totals.to_numpy(dtype=float), **{"color": [colours.get(c, "0.5") for c in totals.index], **kwargs})
     for y, v in enumerate(totals.to_numpy()):
@@ -226,7 +226,7 @@ def plot_loaded_weights(hits: pd.DataFrame | AnalysedArticle, *, ax: Axes | None
               .agg(weight=("weight", "sum"), hits=("weight", "size"))
               .sort_values(["weight", "term"], ascending=[False, True]).head(top))
     colours = category_colours()
-    ax.barh(totals["term"], totals["weight"],
+    ax.barh(plain(totals["term"]), totals["weight"],
             **{"color": [colours.get(c, "0.5") for c in totals["category"]], **kwargs})
     ax.invert_yaxis()  # heaviest at the top
     for y, (w, n) in enumerate(zip(totals["weight"], totals["hits"])):
@@ -243,7 +243,7 @@ def _category_legend(ax, categories: list[str], colours: dict) -> None:
     from matplotlib.patches import Patch
 
     if categories:
-        ax.legend(handles=[Patch(color=colours.get(c, "0.5"), label=c.replace("_", " ")) for c in categories],
+        ax.legend(handles=[Patch(color=colours.get(c, "0.5"), label=plain(c.replace("_", " "))) for c in categories],
                   loc="lower right", fontsize="small", title="category")
 
 

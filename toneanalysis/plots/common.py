@@ -78,3 +78,15 @@ def whole(value, name: str, what: str, least: int = 1) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < least:
         raise ToneAnalysisError(f"{what}: {name} must be a whole number of at least {least}, got {value!r}")
     return value
+
+
+def plain(labels):
+    """Text from an article, a lexicon or a file name as matplotlib shows it: `$` is a dollar sign, never
+    the start of mathtext (`wire_$\\frac{$_c.txt` would otherwise stop the drawing). A str or an iterable.
+
+    >>> plain("wire_$\\\\frac{$_c.txt"), plain(["a$b"])
+    ('wire_\\\\$\\\\frac{\\\\$_c.txt', ['a\\\\$b'])
+    """
+    if isinstance(labels, str):
+        return labels.replace("$", r"\$")
+    return [plain(str(label)) for label in labels]

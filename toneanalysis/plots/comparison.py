@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .common import NEGATIVE, axes, table, whole
+from .common import NEGATIVE, axes, plain, table, whole
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -60,7 +60,7 @@ def plot_arc(arcs: pd.DataFrame, *, measure: str = "tone", window: int = 3, ax: 
         smooth = piece[measure].rolling(window, center=True, min_periods=1).mean()
         ax.plot(piece["position_pct"], smooth, linewidth=2.2 if article else 1.2, alpha=1 if article else 0.6,
                 color=colour, linestyle="-" if article else next(styles),
-                label=f"{side}: {str(source).rsplit('/', 1)[-1]}", zorder=3 if article else 2)
+                label=plain(f"{side}: {str(source).rsplit('/', 1)[-1]}"), zorder=3 if article else 2)
     if measure == "tone":
         ax.axhline(0, color="black", linewidth=0.8, zorder=1)
     ax.set_xlim(0, 100)
@@ -89,7 +89,7 @@ def plot_distinctive_terms(terms: pd.DataFrame, *, top: int = 12, ax: Axes | Non
     positions = list(range(len(shown)))
     colours = [ARTICLE_COLOUR if z > 0 else BASELINE_COLOUR for z in shown["z"]]
     ax.barh(positions, shown["z"], **{"color": colours, **kwargs})
-    ax.set_yticks(positions, shown["term"])
+    ax.set_yticks(positions, plain(shown["term"]))
     ax.invert_yaxis()  # the most article-like term at the top
     for line in (-1.96, 1.96):
         ax.axvline(line, color="black", linewidth=0.8, linestyle="--")

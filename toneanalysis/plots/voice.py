@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..analyse import AnalysedArticle, actor_tone, reporting_verbs
 from ..measure import VoiceSummary, neutral_rewrite, voice_summary
-from .common import DIVERGING_CMAP, HITS, NEGATIVE, POSITIVE, axes, table
+from .common import DIVERGING_CMAP, HITS, NEGATIVE, POSITIVE, axes, plain, table
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -69,7 +69,7 @@ def plot_voice_shares(frame: pd.DataFrame | VoiceSummary | AnalysedArticle, *, a
     shares = counts.div(totals.where(totals > 0), axis=0).fillna(0)
     ax = axes(ax, (7, 0.6 + 0.5 * len(shares)))
     left = pd.Series(0.0, index=shares.index)
-    labels = [f"{name} (n={int(n)})" for name, n in totals.items()]
+    labels = plain(f"{name} (n={int(n)})" for name, n in totals.items())
     for voice, label in VOICE_LABELS.items():
         ax.barh(labels, shares[voice], left=left, **{"color": VOICE_COLOURS[voice], "label": label, **kwargs})
         for y, (x0, w) in enumerate(zip(left, shares[voice])):
@@ -103,7 +103,7 @@ def plot_reporting_verbs(verbs: pd.DataFrame | AnalysedArticle, *, ax: Axes | No
         return ax
     names = [verb for verb, _ in counts.index]
     colours = [VERB_COLOURS.get(kind, "0.5") for _, kind in counts.index]
-    ax.barh(names, counts.to_numpy(dtype=float), **{"color": colours, **kwargs})
+    ax.barh(plain(names), counts.to_numpy(dtype=float), **{"color": colours, **kwargs})
     ax.invert_yaxis()
     ax.set_xlabel("occurrences outside quotes")
     from matplotlib.patches import Patch
@@ -129,7 +129,7 @@ def plot_actor_tone(actors: pd.DataFrame | AnalysedArticle, *, ax: Axes | None =
     cmap = mpl.colormaps[DIVERGING_CMAP]
     values = actors["tone_mean"].astype(float).fillna(0)
     bars = {"color": [cmap(norm(v)) for v in values], "edgecolor": "#444444", "linewidth": 0.5}
-    ax.barh(actors["actor"], values, **{**bars, **kwargs})
+    ax.barh(plain(actors["actor"]), values, **{**bars, **kwargs})
     for y, (x, row) in enumerate(zip(values, actors.itertuples())):
         # On the empty side of 0, so the note never sits on its bar.
         ax.text(-0.04 * limit if x >= 0 else 0.04 * limit, y, f"{row.n_sentences} sentences, {row.n_describing} loaded",

@@ -112,9 +112,12 @@ def check_inputs(article, baselines: Sequence = (), lexicon=None) -> dict:
 
     Returns the notebook parameters: absolute paths, since notebooks run with cwd = notebooks/.
     """
-    load_article(article)
-    for path in baselines:
-        load_article(path)
+    for what, path in [("article", article), *(("baseline", p) for p in baselines)]:
+        loaded = load_article(path)
+        if not any(b.role == "paragraph" for b in loaded.blocks):  # captions only: no body to describe
+            roles = sorted({b.role for b in loaded.scored_blocks()})
+            raise ToneAnalysisError(f"{path}: the {what} has no body paragraph (only {', '.join(roles)}): "
+                                    "a report describes a piece's body")
     if lexicon is not None:
         load_lexicon(lexicon)
     return {

@@ -1,7 +1,8 @@
 """The article as a reader sees it, with every loaded term highlighted and each paragraph tinted by tone.
 
 One self-contained HTML fragment: a `<style>` block and the text, no scripts, no external files.
-Article text is untrusted, so every piece of it (and every lexicon field) goes through `html.escape`.
+Article text is untrusted, so every piece of it (and every lexicon field) goes through `escape.html_text`
+(element text) or `escape.html_attr` (attribute values).
 
 >>> html = highlight_html("The tyrant smiled.", lexicon={"tyrant": {"category": "name_calling",
 ...     "weight": 3, "framing": "negative", "neutral": "leader"}})
@@ -12,7 +13,6 @@ True
 from __future__ import annotations
 
 import dataclasses
-import html
 import math
 from importlib import resources
 from pathlib import Path
@@ -20,6 +20,7 @@ from pathlib import Path
 from ..analyse import analyse, find_loaded_terms, score_paragraphs
 from ..analyse.analysed import ArticleLike
 from ..lexicon import LexiconLike
+from .escape import html_attr, html_text
 
 # Why the colours: the same diverging scale as the charts (red negative, blue positive, none at 0).
 NEGATIVE_RGB = (178, 24, 43)
@@ -56,12 +57,12 @@ def _marked(text: str, hits: list, first_note: int) -> str:
     for number, hit in enumerate(hits, start=first_note):
         if hit.start < last:  # overlapping spans cannot nest: the first one wins
             continue
-        out.append(html.escape(text[last:hit.start]))
+        out.append(html_text(text[last:hit.start]))
         framing = hit.framing if hit.framing in ("negative", "positive", "mixed") else "mixed"
-        out.append(f'<mark class="ta-hit ta-{framing}" title="{html.escape(_hit_title(hit))}">'
-                   f"{html.escape(text[hit.start:hit.end])}</mark><sup class=\"ta-ref\">{number}</sup>")
+        out.append(f'<mark class="ta-hit ta-{framing}" title="{html_attr(_hit_title(hit))}">'
+                   f"{html_text(text[hit.start:hit.end])}</mark><sup class=\"ta-ref\">{number}</sup>")
         last = hit.end
-    out.append(html.escape(text[last:]))
+    out.append(html_text(text[last:]))
     return "".join(out)
 
 
@@ -86,8 +87,8 @@ def highlight_html(article: ArticleLike, *, lexicon: LexiconLike = None, show_un
     for block in analysed.article.blocks:
         if not block.scored:
             if show_unscored:
-                role, reason = html.escape(block.role), html.escape(block.reason)
-                parts.append(f'<p class="ta-block ta-unscored ta-{role}">{html.escape(block.text)}'
+                role, reason = html_text(block.role), html_text(block.reason)
+                parts.append(f'<p class="ta-block ta-unscored ta-{role}">{html_text(block.text)}'
                              f'<span class="ta-reason">{role}, {reason}</span></p>')
             continue
         block_hits = sorted(by_block.get(block.index, []), key=lambda h: (h.start, -h.end))
@@ -105,9 +106,9 @@ def highlight_html(article: ArticleLike, *, lexicon: LexiconLike = None, show_un
             parts.append(f'<p class="ta-block ta-paragraph"{style}>{score}{body}</p>')
     if notes and note_rows:
         items = "".join(
-            f"<li><b>{html.escape(h.text)}</b> — {html.escape(str(h.category).replace('_', ' '))}, "
-            f"weight {h.weight:g}, {html.escape(str(h.framing))}"
-            + (f"; neutral: <i>{html.escape(h.neutral)}</i>" if h.neutral else "") + "</li>"
+            f"<li><b>{html_text(h.text)}</b> — {html_text(str(h.category).replace('_', ' '))}, "
+            f"weight {h.weight:g}, {html_text(str(h.framing))}"
+            + (f"; neutral: <i>{html_text(h.neutral)}</i>" if h.neutral else "") + "</li>"
             for h in note_rows
         )
         parts.append(f'<ol class="ta-notes">{items}</ol>')

@@ -1,0 +1,96 @@
+"""The one way untrusted text (an article's, a lexicon's, a file name) reaches a page or a terminal.
+
+Article text is written by strangers, lexicons and file names by users; the report is handed on.
+Every such string goes through one of these before it is put into HTML, Markdown, a pandas
+Styler or a terminal, and the notebook tests check that the notebooks do nothing else:
+
+- `html_text` / `html_attr`: for HTML element content / attribute values;
+- `markdown_text` (`md` in the notebooks): for Markdown, as the text reads, nothing more: every
+  ASCII punctuation character becomes a character reference, so no `[link](…)`, `**bold**`,
+  heading, code span, math (`$`), autolink or raw HTML can be formed, and whitespace (a newline in
+  a `<title>`) is one space, as Markdown would show it anyway;
+- `styled(df, formats)`: a Styler whose every cell is HTML-escaped (`Styler.format` called once,
+  with every column in it: a second `format` call resets the columns it names, escape and all);
+- `terminal_text`: for a terminal, with control characters (ESC, BEL, C1, bidi overrides…) shown as
+  `\\x1b`-style escapes instead of being sent.
+
+>>> md("[click me](javascript:alert(1)) **bold**")
+'&#91;click me&#93;&#40;javascript&#58;alert&#40;1&#41;&#41; &#42;&#42;bold&#42;&#42;'
+>>> terminal_text("a\\x1b]0;pwned\\x07b")
+'a\\\\x1b]0;pwned\\\\x07b'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import string
+
+import pandas as pd
+
+_PUNCTUATION = {ord(ch): f"&#{ord(ch)};" for ch in string.punctuation}
+_WHITESPACE = re.compile(r"\s+")
+# C0 controls (but tab and newline), DEL, C1 controls, and the characters that reorder or hide text
+# on a terminal: bidi embeddings, overrides and isolates, line/paragraph separators.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_CONTROLS_AND_LINES = re.compile(f"[\n\t]|{_CONTROLS.pattern}")
+
+
+def html_text(value) -> str:
+    """`value` as text inside an HTML element.
+
+    >>> html_text("<b>Tom & Jerry</b>")
+    '&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;'
+    """
+    return html.escape(str(value), quote=True)
+
+
+def html_attr(value) -> str:
+    """`value` as an HTML attribute value (to be put between double quotes).
+
+    >>> html_attr('x" onclick="y')
+    'x&quot; onclick=&quot;y'
+    """
+    return html.escape(str(value), quote=True).replace("\n", "&#10;")
+
+
+def markdown_text(value) -> str:
+    """`value` as plain text inside Markdown (see the module's note): what a reader sees is `value`."""
+    return _WHITESPACE.sub(" ", str(value)).strip().translate(_PUNCTUATION)
+
+
+md = markdown_text
+
+
+def styled(frame: pd.DataFrame, formats: dict | None = None, *, na_rep: str | None = None):
+    """`frame.style` with every cell HTML-escaped, the columns in `formats` formatted by their spec.
+
+    Chain anything but `.format` onto it (`.format` again would reset the columns it names).
+
+    >>> html = styled(pd.DataFrame({"text": ["<i>x</i>"], "n": [0.5]}), {"n": "{:.2f}"}).to_html()
+    >>> "&lt;i&gt;x&lt;/i&gt;" in html and "<i>" not in html and "0.50" in html
+    True
+    """
+    formats = dict(formats or {})
+    unknown = set(formats) - set(frame.columns)
+    if unknown:
+        raise KeyError(f"styled: no such columns {sorted(unknown)}")
+    every = {column: formats.get(column) for column in frame.columns}
+    return frame.style.format(every, escape="html", na_rep=na_rep)
+
+
+def terminal_text(value, *, lines: bool = False) -> str:
+    """`value` with every control character shown as an escape (`\\x1b`, `\\u202e`), so a terminal
+    gets text only. `lines=True` keeps newlines and tabs (a message of several lines).
+    """
+    pattern = _CONTROLS if lines else _CONTROLS_AND_LINES
+    return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(value))
+
+
+def terminal_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with `terminal_text` applied to every text cell (for a table printed to a terminal)."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(lambda v: terminal_text(v) if isinstance(v, str) else v)
+    return out
