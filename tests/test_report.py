@@ -4,6 +4,7 @@ command runs it; the wheel test runs the command itself), then read as a reader 
 import os
 import re
 import shutil
+import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -291,3 +292,18 @@ def test_no_browser_no_pdf_and_nothing_runs(tmp_path, monkeypatch, cli):
     monkeypatch.setenv("PATH", str(tmp_path))
     done = cli("report", SAMPLE, "-o", tmp_path / "piece.pdf")
     assert done.returncode == 2 and "writing a PDF needs Chromium" in done.stderr and "running" not in done.stderr
+
+
+@pytest.mark.slow  # two fresh interpreters
+def test_tables_render_the_same_bytes_in_every_run():
+    # pandas gives every Styler a random id; the report's tables take one from their content and
+    # order instead, so the same inputs give the same report, byte for byte (diffable).
+    code = ("import pandas as pd, toneanalysis as ta\n"
+            "from toneanalysis.plots import style_paragraphs\n"
+            "from toneanalysis.report.escape import styled\n"
+            "frame = pd.DataFrame({'text': ['<b>a</b>', 'b'], 'tone': [0.1, -0.2]})\n"
+            "print(styled(frame, {'tone': '{:+.2f}'}).to_html())\n"
+            "print(style_paragraphs(ta.analyse('Tyrants meet\\n\\nThe tyrant smiled.')).to_html())\n")
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+            for _ in range(2)]
+    assert runs[0] == runs[1] and "T_" in runs[0] and "&lt;b&gt;" in runs[0]

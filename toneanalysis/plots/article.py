@@ -26,6 +26,7 @@ from ..analyse import AnalysedArticle, find_loaded_terms, score_paragraphs
 from ..analyse.engine import SCARE_QUOTE
 from ..errors import ToneAnalysisError
 from ..lexicon import CATEGORIES
+from ..report.escape import styled
 from .common import DIVERGING_CMAP, FRAMING_COLOURS, HITS, MIXED, PARAGRAPHS, axes, plain, table, whole
 
 if TYPE_CHECKING:
@@ -262,8 +263,10 @@ def style_paragraphs(paragraphs: pd.DataFrame | AnalysedArticle, *, columns: Seq
     if "text" in shown:
         shown["text"] = shown["text"].where(shown["text"].str.len() <= 140, shown["text"].str[:137] + "…")
     diverging = [c for c in ("tone", "vader_compound", "textblob_polarity") if c in shown]
-    # escape: the text columns are the article's, untrusted; a Styler writes cells as raw HTML otherwise.
-    styler = shown.style.format(precision=precision, escape="html").hide(axis="index")
+    # Every cell escaped (the text columns are the article's, untrusted), through the one helper.
+    number = f"{{:.{precision}f}}"
+    styler = styled(shown, {c: number for c in shown.columns if pd.api.types.is_float_dtype(shown[c])}).hide(
+        axis="index")
     styler = styler.background_gradient(cmap=DIVERGING_CMAP, vmin=-1, vmax=1, subset=diverging)
     if "textblob_subjectivity" in shown:
         styler = styler.background_gradient(cmap="Purples", vmin=0, vmax=1, subset=["textblob_subjectivity"])
