@@ -133,3 +133,19 @@ def test_the_report_takes_a_url_as_its_article(server):
     parameters = build.check_inputs(f"{server}/story")  # fetched once here; each notebook reads the URL
     assert parameters["article_path"] == f"{server}/story"
     assert build.report_target(f"{server}/story").name == "story.html"
+
+
+def test_a_list_of_urls_is_a_corpus(server, tmp_path):
+    urls = [f"{server}/story", f"{server}/moved", "not a url", f"{server}/story"]
+    with pytest.warns(UserWarning, match="skipped 2 bad rows"):
+        corpus = ta.score_corpus(urls, errors="skip", out=tmp_path / "kept")
+    assert corpus.skipped[["origin", "problem"]].values.tolist() == [
+        ["URL list item 3", "is not an http(s) URL"], ["URL list item 4", "repeats a URL listed above it"]]
+    articles = corpus.articles.set_index("article")
+    assert list(articles.index) == [f"{server}/story", f"{server}/moved"]
+    assert set(articles["outlet"]) == {"The Fenmoor Gazette"}  # from the page: the list gives none
+    expected = ta.piece_measures(f"{server}/story")
+    assert articles.loc[f"{server}/story", "tone"] == pytest.approx(expected["tone"])
+    # Kept, and not fetched or scored again: the same list is read back from the folder.
+    again = ta.score_corpus(urls[:2], out=tmp_path / "kept")
+    assert (again.n_scored, again.n_reused) == (0, 2)

@@ -24,6 +24,7 @@ from ..analyse.tables import METADATA_COLUMNS
 from ..corpus import chunked, ordered_map, worker_lexicon
 from ..errors import ToneAnalysisError
 from ..load import article_from_text, load_article
+from ..load.url import is_url
 from ..measure.measures import MEASURES, body, table_measures
 from .sources import PROBLEM_COLUMNS, CorpusSource, read_corpus
 from .store import Store
@@ -41,6 +42,7 @@ _FINGERPRINTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 # Metadata a page gives of itself (`load.metadata`), filling what the manifest leaves out.
 PAGE_METADATA = ("outlet", "date", "url")
 
+
 def lexicon_fingerprint(lex: lexicon_module.Lexicon) -> str:
     """A digest of the lexicon's entries: the same entries, the same fingerprint, wherever they came from."""
     cached = _FINGERPRINTS.get(lex)
@@ -53,7 +55,10 @@ def lexicon_fingerprint(lex: lexicon_module.Lexicon) -> str:
 def content_hash(item: dict, fingerprint: str) -> str:
     """What identifies a scoring: the file's bytes (or the text), the lexicon and the stored schema."""
     digest = hashlib.sha256(f"{SCHEMA}\0{fingerprint}\0".encode())
-    if isinstance(item.get("path"), str):
+    if isinstance(item.get("path"), str) and is_url(item["path"]):
+        # A page is fetched once, when it is scored: its address (and the lexicon) identify the scoring.
+        digest.update(b"url\0" + item["path"].encode("utf-8"))
+    elif isinstance(item.get("path"), str):
         try:
             with open(item["path"], "rb") as file:
                 digest.update(b"file\0" + file.read())

@@ -27,6 +27,7 @@ import pandas as pd
 
 from ..corpus import article_files
 from ..errors import ToneAnalysisError
+from ..load.url import is_url
 
 MANIFEST = "manifest.csv"
 TABLE_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
@@ -81,6 +82,23 @@ def _check_dates(items: pd.DataFrame, problems: list[dict], date_column: str) ->
     items = items[~bad].copy()
     items[date_column] = parsed[~bad].astype("datetime64[ns]")
     return items
+
+
+def _from_urls(urls: list) -> tuple[pd.DataFrame, list[dict]]:
+    """A list of http(s) URLs: each page is an article, fetched when it is scored (`load.url`); an
+    item that is not a URL, or repeats one above it, is a problem named by its place in the list."""
+    problems: list[dict] = []
+    kept: list[str] = []
+    for number, url in enumerate(urls, start=1):
+        where = f"URL list item {number}"
+        if not isinstance(url, str) or not is_url(url):
+            problems.append({"article": str(url), "origin": where, "problem": "is not an http(s) URL"})
+        elif url.strip() in kept:
+            problems.append({"article": url, "origin": where, "problem": "repeats a URL listed above it"})
+        else:
+            kept.append(url.strip())
+    items = pd.DataFrame({"article": kept, "origin": kept, "path": kept, "url": kept})
+    return items, problems
 
 
 def _from_folder(root: Path, pattern: str, manifest) -> tuple[pd.DataFrame, list[dict]]:
@@ -143,7 +161,7 @@ def _from_table(table: pd.DataFrame, where: str, text_column: str, id_column) ->
     return items.drop(index=bad), problems
 
 
-CorpusSource = pd.DataFrame | str | os.PathLike
+CorpusSource = pd.DataFrame | str | os.PathLike | list | tuple
 
 
 def read_corpus(source: CorpusSource, *, text_column: str = "text", id_column: str | None = None,
@@ -159,6 +177,8 @@ def read_corpus(source: CorpusSource, *, text_column: str = "text", id_column: s
     """
     if isinstance(source, pd.DataFrame):
         items, problems = _from_table(source, "DataFrame", text_column, id_column)
+    elif isinstance(source, (list, tuple)):
+        items, problems = _from_urls(list(source))
     elif isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if path.is_dir():
@@ -166,8 +186,8 @@ def read_corpus(source: CorpusSource, *, text_column: str = "text", id_column: s
         else:
             items, problems = _from_table(_read_table(path), str(path), text_column, id_column)
     else:
-        raise ToneAnalysisError(
-            f"a corpus is a folder, a DataFrame or a .csv/.jsonl/.parquet file, got {type(source).__name__}")
+        raise ToneAnalysisError(f"a corpus is a folder, a DataFrame, a .csv/.jsonl/.parquet file or a list of "
+                                f"URLs, got {type(source).__name__}")
     items = _check_dates(items, problems, date_column)
     first = ["article", "origin", "path", "text"]
     metadata = [c for c in items.columns if c not in first]
