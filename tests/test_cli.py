@@ -45,3 +45,38 @@ def test_errors_are_one_line_and_exit_non_zero(cli, tmp_path):
     assert out.returncode == 2 and "binary" in out.stderr and "Traceback" not in out.stderr
     usage = cli("score")
     assert usage.returncode == 2 and "the following arguments are required: article" in usage.stderr
+
+
+ADDED = "term,category,weight,framing,neutral\npyongyang,loaded_noun,2,negative,the capital\n"
+
+
+def test_lexicon_add_extends_the_default_lexicon(cli, tmp_path):
+    extra = tmp_path / "extra.csv"
+    extra.write_text(ADDED, encoding="utf-8")
+    plain = cli("score", SAMPLE, "--format", "json")
+    added = cli("score", SAMPLE, "--format", "json", "--lexicon-add", extra)
+    before, after = json.loads(plain.stdout), json.loads(added.stdout)
+    assert "Pyongyang" not in " ".join(r["loaded_terms"] for r in before)
+    assert "Pyongyang" in " ".join(r["loaded_terms"] for r in after)
+    # The default entries are all still there: every hit before is a hit after.
+    assert sum(r["loaded_count"] for r in after) > sum(r["loaded_count"] for r in before)
+    assert all(set(a["loaded_terms"].split("; ")) >= set(b["loaded_terms"].split("; ")) - {""}
+               for a, b in zip(after, before))
+    replaced = json.loads(cli("score", SAMPLE, "--format", "json", "--lexicon", extra).stdout)
+    terms = " ".join(r["loaded_terms"] for r in replaced)
+    assert "Pyongyang" in terms and "tyrant" not in terms.lower()  # --lexicon replaces, --lexicon-add adds
+
+
+def test_one_row_per_sentence(cli):
+    rows = json.loads(cli("score", SAMPLE, "--format", "json", "--unit", "sentence").stdout)
+    assert len(rows) == len(ta.score_sentences(SAMPLE)) > 44
+    assert {"sentence", "tone", "loaded_p", "text"} <= set(rows[0])
+    folder = cli("score", SAMPLE.parent, "--unit", "sentence")
+    assert folder.returncode == 2 and "--unit sentence scores one article" in folder.stderr
+
+
+def test_the_table_fits_the_terminal(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    lines = cli("score", SAMPLE).stdout.splitlines()[1:]
+    assert len(lines) == 45 and max(map(len, lines)) <= 100
+    assert any(line.endswith("…") for line in lines)  # long paragraphs are cut, not wrapped

@@ -10,15 +10,19 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import sys
+import tempfile
 import warnings
+from pathlib import Path
 
 import pandas as pd
 
-from .analyse import analyse, score_paragraphs
+from .analyse import analyse, score_paragraphs, score_sentences
 from .cli_corpus import add_compare, add_corpus_report_options, corpus_report
 from .corpus import score_folder
 from .errors import ToneAnalysisError
+from .lexicon import load_lexicon
 from .load import load_article
 from .measure import piece_measures
 from .report.escape import terminal_frame, terminal_text
@@ -26,6 +30,16 @@ from .report.escape import terminal_frame, terminal_text
 # JSON strings may hold any character but these reach a terminal raw: written as \uXXXX (still the same JSON).
 _JSON_CONTROLS = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
+
+PARAGRAPH_TABLE = ["block", "role", "position", "tone", "loaded_p", "vader_compound", "textblob_polarity",
+                   "textblob_subjectivity", "loaded_count", "loaded_weight", "loaded_terms", "text"]
+SENTENCE_TABLE = ["block", "role", "sentence", "tone", "loaded_p", "vader_compound", "textblob_polarity",
+                  "textblob_subjectivity", "text"]
+SHORT = {"position": "pos", "loaded_p": "p_loaded", "vader_compound": "VADER", "textblob_polarity": "TextBlob",
+         "textblob_subjectivity": "subj", "loaded_count": "loaded", "loaded_weight": "weight",
+         "loaded_terms": "loaded terms"}
+DROPPED_FIRST = ["loaded_terms", "textblob_subjectivity", "textblob_polarity", "vader_compound", "position",
+                 "loaded_weight"]
 
 def _score_folder(args):
     # A folder: every article file in it, on --jobs cores, one row per paragraph with its `file`.
@@ -38,16 +52,51 @@ def _score_folder(args):
     return table, f"{args.article}: {table['file'].nunique()} files, {len(table)} scored blocks"
 
 
+def _cut(text, room: int) -> str:
+    text = str(text)
+    return text if len(text) <= room else text[:max(room - 1, 0)] + "…"
+
+
+def _fit(table: pd.DataFrame, width: int) -> str:
+    """The table as text no wider than the terminal: short headers, the loaded terms cut to 30
+    characters, the text to what is left (at least 20); columns dropped from the least needed while
+    even that does not fit (`DROPPED_FIRST`)."""
+    table = table.copy()
+    if "loaded_terms" in table:
+        table["loaded_terms"] = table["loaded_terms"].map(lambda t: _cut(t, 30))
+    with pd.option_context("display.max_rows", None, "display.max_colwidth", None,
+                           "display.float_format", "{:.3f}".format):
+        while True:
+            others = table.drop(columns="text", errors="ignore").rename(columns=SHORT)
+            used = max(map(len, others.to_string(index=False).splitlines()))
+            spare = [c for c in DROPPED_FIRST if c in table]
+            if "text" not in table or width - used - 2 >= 20 or not spare:
+                break
+            table = table.drop(columns=spare[0])
+        if "text" in table:
+            table["text"] = table["text"].map(lambda t: _cut(t, max(20, width - used - 2)))
+        return table.rename(columns=SHORT).to_string(index=False)
+
+
+def _lexicon(args):
+    """The lexicon the command uses: `--lexicon` (else the default), extended by `--lexicon-add`."""
+    base = load_lexicon(args.lexicon)
+    return base.extend(load_lexicon(args.lexicon_add)) if args.lexicon_add else base
+
+
 def _score(args) -> int:
+    args.lexicon = _lexicon(args)
+    if os.path.isdir(args.article) and args.unit == "sentence":
+        raise ToneAnalysisError(f"{args.article}: --unit sentence scores one article, not a folder")
     if os.path.isdir(args.article):
         table, title = _score_folder(args)
     else:
         article = analyse(load_article(args.article), lexicon=args.lexicon)
-        table = score_paragraphs(article)
+        table = score_sentences(article) if args.unit == "sentence" else score_paragraphs(article)
         measures = piece_measures(article)
         meta = article.article.metadata
         where = ", ".join(str(v) for v in (meta.outlet, meta.date) if v)
-        title = (f"{article.source}{f' ({where})' if where else ''}: {len(table)} scored blocks; "
+        title = (f"{article.source}{f' ({where})' if where else ''}: {len(table)} {args.unit}s; "
                  f"body tone {measures['tone']:+.3f}, "
                  f"{measures['loaded_weight_per_1000_words']:.1f} loaded weight per 1,000 words, "
                  f"own voice {measures['own_voice_share']:.0%}")
@@ -59,13 +108,10 @@ def _score(args) -> int:
         text = table.to_json(orient="records", force_ascii=False, indent=1)
         sys.stdout.write(_JSON_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
     else:
-        columns = ["file"] * ("file" in table) + [
-                   "block", "role", "position", "tone", "vader_compound", "textblob_polarity",
-                   "textblob_subjectivity", "loaded_count", "loaded_weight", "loaded_terms", "text"]
-        with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 48,
-                               "display.float_format", "{:.3f}".format):
-            print(terminal_text(f"# {title} ({args.lexicon or 'default lexicon'})"))
-            print(terminal_frame(table[columns]).to_string(index=False))
+        wanted = SENTENCE_TABLE if args.unit == "sentence" else PARAGRAPH_TABLE
+        columns = ["file"] * ("file" in table) + [c for c in wanted if c in table]
+        print(terminal_text(f"# {title} ({args.lexicon.source})"))
+        print(_fit(terminal_frame(table[columns]), shutil.get_terminal_size((120, 24)).columns))
     return 0
 
 
@@ -75,7 +121,14 @@ def _report(args) -> int:
     # Imported when asked for: the report's notebook machinery is not what `score` needs at start-up.
     from .report.build import build_report
 
-    build_report(args.article, baselines=args.baseline, lexicon=args.lexicon, output=args.output)
+    if not args.lexicon_add:
+        build_report(args.article, baselines=args.baseline, lexicon=args.lexicon, output=args.output)
+        return 0
+    # The notebooks read a lexicon from a file: the extended one is written out for them, then removed.
+    with tempfile.TemporaryDirectory(prefix="toneanalysis-lexicon-") as folder:
+        merged = Path(folder) / "lexicon.csv"
+        _lexicon(args).entries.to_csv(merged, index=False)
+        build_report(args.article, baselines=args.baseline, lexicon=merged, output=args.output)
     return 0
 
 
@@ -88,6 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
                                        "(one row per paragraph, with `file`)")
     score.add_argument("--format", choices=("table", "csv", "json"), default="table")
     score.add_argument("--lexicon", help="a lexicon CSV to use instead of the default one")
+    score.add_argument("--lexicon-add", metavar="CSV", help="a lexicon CSV whose entries are added to the lexicon "
+                       "(the default one, or --lexicon's); an entry for a term already there replaces it")
+    score.add_argument("--unit", choices=("paragraph", "sentence"), default="paragraph",
+                       help="one row per paragraph (headline, captions included) or per sentence")
     score.add_argument("--jobs", type=int, default=1, metavar="N", help="folder: worker processes (-1: every core)")
     score.add_argument("--pattern", default="*", metavar="GLOB",
                        help="folder: which files (default '*'; '**/*.txt' recurses)")
@@ -100,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--baseline", action="extend", nargs="+", default=[], metavar="FILE",
                         help="neutral accounts of the same event to compare with (adds the comparison notebook)")
     report.add_argument("--lexicon", help="a lexicon CSV to use instead of the default one")
+    report.add_argument("--lexicon-add", metavar="CSV", help="a lexicon CSV whose entries are added to the lexicon")
     report.add_argument("-o", "--output", metavar="OUT.html|OUT.pdf|FOLDER",
                         help="where to write it: an HTML page, a PDF (printed by Chromium), or a folder "
                              "(default reports/ARTICLE.html)")
