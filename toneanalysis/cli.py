@@ -124,9 +124,11 @@ def _report(args) -> int:
     if not args.lexicon_add:
         build_report(args.article, baselines=args.baseline, lexicon=args.lexicon, output=args.output)
         return 0
-    # The notebooks read a lexicon from a file: the extended one is written out for them, then removed.
+    # The notebooks read a lexicon from a file: the extended one is written out for them, then removed;
+    # its name says what it is (the report shows a lexicon's file name).
     with tempfile.TemporaryDirectory(prefix="toneanalysis-lexicon-") as folder:
-        merged = Path(folder) / "lexicon.csv"
+        base = Path(args.lexicon).stem if args.lexicon else "default"
+        merged = Path(folder) / f"{base}+{Path(args.lexicon_add).stem}.csv"
         _lexicon(args).entries.to_csv(merged, index=False)
         build_report(args.article, baselines=args.baseline, lexicon=merged, output=args.output)
     return 0
