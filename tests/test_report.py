@@ -11,12 +11,10 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
-from conftest import BASELINES, ROOT, SAMPLE
+from conftest import BASELINES, CHROMIUM, ROOT, SAMPLE
 
 import toneanalysis as ta
 from toneanalysis.report import build as report
-
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 
 
 @pytest.fixture(scope="session")
@@ -120,39 +118,23 @@ def test_untrusted_article_text_stays_text(rendered):
 
 
 @pytest.mark.slow
-def test_report_opens_in_headless_chromium(rendered, tmp_path):
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.skip("needs Debian's chromium and chromium-driver (make test installs them)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
+def test_report_opens_in_headless_chromium(rendered, tmp_path, chromium):
     article, html, _ = rendered
     page = tmp_path / "report.html"
     page.write_text(html, encoding="utf-8")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,2400"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
-    try:
-        driver.get(page.as_uri())
-        body = driver.find_element("tag name", "body").text
-        shot = tmp_path / "report.png"
-        driver.save_screenshot(str(shot))
-        images = driver.execute_script(
-            "return Array.from(document.images).map(i => [i.complete, i.naturalWidth, i.naturalHeight])")
-        # Wide tables scroll inside their output; none is cut off at the page edge.
-        clipped = driver.execute_script(
-            "return Array.from(document.querySelectorAll('.jp-OutputArea-output, .jp-RenderedHTMLCommon'))"
-            ".filter(e => e.scrollWidth > e.clientWidth + 2"
-            " && !['auto', 'scroll'].includes(getComputedStyle(e).overflowX))"
-            ".map(e => e.scrollWidth - e.clientWidth)")
-        logs = driver.get_log("browser")
-    finally:
-        driver.quit()
+    chromium.get(page.as_uri())
+    body = chromium.find_element("tag name", "body").text
+    shot = tmp_path / "report.png"
+    chromium.save_screenshot(str(shot))
+    images = chromium.execute_script(
+        "return Array.from(document.images).map(i => [i.complete, i.naturalWidth, i.naturalHeight])")
+    # Wide tables scroll inside their output; none is cut off at the page edge.
+    clipped = chromium.execute_script(
+        "return Array.from(document.querySelectorAll('.jp-OutputArea-output, .jp-RenderedHTMLCommon'))"
+        ".filter(e => e.scrollWidth > e.clientWidth + 2"
+        " && !['auto', 'scroll'].includes(getComputedStyle(e).overflowX))"
+        ".map(e => e.scrollWidth - e.clientWidth)")
+    logs = chromium.get_log("browser")
     assert ta.load_article(article).headline in body
     assert "<script>alert(1)</script>" in body
     assert images and all(done and w > 300 and h > 200 for done, w, h in images)  # every chart decoded

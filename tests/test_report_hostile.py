@@ -2,7 +2,6 @@
 in the report (checked in headless Chromium) and in every notebook output (as JupyterLab shows it)."""
 
 import re
-from pathlib import Path
 
 import nbconvert.filters
 import pytest
@@ -10,7 +9,6 @@ from conftest import HOSTILE_BASELINE_NAMES, SAMPLE
 
 from toneanalysis.report import build
 
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 # Checked on the tags (an escaped `&lt;img onerror=…&gt;` is text, and fine) and on whole elements.
 TAGS = [r"<(textarea|form|input|button|svg|math|iframe|script|object)\b",
         r"<img src=.?x", r"href=.?(https?:|javascript|www)",
@@ -59,40 +57,25 @@ def test_every_baseline_is_its_own_row_and_names_are_text(hostile_run):
 
 
 @pytest.mark.slow
-def test_hostile_report_in_headless_chromium(hostile_run, tmp_path):
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.skip("needs Debian's chromium and chromium-driver (make test installs them)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
+def test_hostile_report_in_headless_chromium(hostile_run, tmp_path, chromium):
     _, done = hostile_run
     page = tmp_path / "hostile.html"
     page.write_text(done.html, encoding="utf-8")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,2400"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
-    try:
-        driver.get(page.as_uri())
-        found = driver.execute_script("""
-            const all = Array.from(document.body.querySelectorAll('*'));
-            return {
-              tags: [...new Set(all.map(e => e.tagName.toLowerCase()))],
-              handlers: all.filter(e => Array.from(e.attributes).some(a => a.name.startsWith('on'))).length,
-              links: Array.from(document.querySelectorAll('a')).map(a => a.getAttribute('href') || ''),
-              images: Array.from(document.images).map(i => i.getAttribute('src') || ''),
-              headings: Array.from(document.querySelectorAll('h1,h2,h3,h4')).map(h => h.textContent.trim()),
-              strong: Array.from(document.querySelectorAll('strong,b,em,code')).map(e => e.textContent),
-              styles: Array.from(document.body.querySelectorAll('style')).map(s => s.textContent),
-              hidden: getComputedStyle(document.body).display,
-              text: document.body.innerText,
-            };""")
-        logs = driver.get_log("browser")
-    finally:
-        driver.quit()
+    chromium.get(page.as_uri())
+    found = chromium.execute_script("""
+        const all = Array.from(document.body.querySelectorAll('*'));
+        return {
+          tags: [...new Set(all.map(e => e.tagName.toLowerCase()))],
+          handlers: all.filter(e => Array.from(e.attributes).some(a => a.name.startsWith('on'))).length,
+          links: Array.from(document.querySelectorAll('a')).map(a => a.getAttribute('href') || ''),
+          images: Array.from(document.images).map(i => i.getAttribute('src') || ''),
+          headings: Array.from(document.querySelectorAll('h1,h2,h3,h4')).map(h => h.textContent.trim()),
+          strong: Array.from(document.querySelectorAll('strong,b,em,code')).map(e => e.textContent),
+          styles: Array.from(document.body.querySelectorAll('style')).map(s => s.textContent),
+          hidden: getComputedStyle(document.body).display,
+          text: document.body.innerText,
+        };""")
+    logs = chromium.get_log("browser")
     assert not {"textarea", "form", "input", "svg", "math", "iframe", "script", "button", "object"} & set(found["tags"])
     assert found["handlers"] == 0 and found["hidden"] != "none"
     assert all(href.startswith("#") for href in found["links"]), found["links"]
