@@ -72,3 +72,18 @@ def test_the_corpus_report_shows_the_api_numbers_and_escapes_outlet_names(corpus
     assert f"{row.difference:+.1f} loaded-term weight per 1,000 words" in run.html
     assert f"95% interval {row.ci_low:+.1f} to {row.ci_high:+.1f}" in run.html
     assert run.html.count("data:image/png;base64,") >= 3
+
+
+def test_compare_prints_no_control_sequence_from_outlet_or_file_names(cli, tmp_path):
+    for name, text in [("a.txt", "The tyrant smiled, the mayor said."), ("b.txt", "The leader smiled, she said."),
+                       ("c.txt", "The tyrant left, he said."), ("d.txt", "The leader left, it said.")]:
+        (tmp_path / name).write_text(f"Headline here\n\n{text}\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,outlet\na.txt,\x1b]0;pwned\x07Daily\nb.txt,Wire\nc.txt,\x1b]0;pwned\x07Daily\nd.txt,Wire\n"
+        "gone\x1b[2J.txt,Wire\n", encoding="utf-8")
+    for form in ("table", "json"):
+        done = cli("compare", tmp_path, "--by", "outlet", "--reference", "Wire", "--unpaired", "--skip-errors",
+                   "--format", form, "--no-progress")
+        assert done.returncode == 0, done.stderr
+        assert "\x1b" not in done.stdout + done.stderr and "\x07" not in done.stdout
+        assert "pwned" in done.stdout and "gone" in done.stderr  # shown, escaped, not dropped

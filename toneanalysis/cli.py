@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -25,10 +24,9 @@ from .errors import ToneAnalysisError
 from .lexicon import load_lexicon
 from .load import load_article
 from .measure import piece_measures
-from .report.escape import terminal_frame, terminal_text
+from .report.escape import terminal_frame, terminal_text, write_table
 
 # JSON strings may hold any character but these reach a terminal raw: written as \uXXXX (still the same JSON).
-_JSON_CONTROLS = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 PARAGRAPH_TABLE = ["block", "role", "position", "tone", "loaded_p", "vader_compound", "textblob_polarity",
@@ -100,13 +98,9 @@ def _score(args) -> int:
                  f"body tone {measures['tone']:+.3f}, "
                  f"{measures['loaded_weight_per_1000_words']:.1f} loaded weight per 1,000 words, "
                  f"own voice {measures['own_voice_share']:.0%}")
-    # Article text and file names are untrusted: a terminal gets no control sequence from them. CSV
-    # into a file or pipe is the data exactly; on a terminal its control characters are shown escaped.
-    if args.format == "csv":
-        (terminal_frame(table) if sys.stdout.isatty() else table).to_csv(sys.stdout, index=False)
-    elif args.format == "json":
-        text = table.to_json(orient="records", force_ascii=False, indent=1)
-        sys.stdout.write(_JSON_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    # Article text and file names are untrusted: a terminal gets no control sequence from them.
+    if args.format != "table":
+        write_table(table, args.format, sys.stdout)
     else:
         wanted = SENTENCE_TABLE if args.unit == "sentence" else PARAGRAPH_TABLE
         columns = ["file"] * ("file" in table) + [c for c in wanted if c in table]

@@ -18,6 +18,7 @@ import warnings
 import pandas as pd
 
 from .report.corpus import build_corpus_report
+from .report.escape import terminal_text, write_table
 from .study import compare_groups, score_corpus
 
 COLUMNS = ["measure", "group", "reference", "difference", "ci_low", "ci_high", "effect_size", "p_value", "p_holm",
@@ -35,20 +36,20 @@ def _compare(args) -> int:
                               lexicon=args.lexicon, n_jobs=args.jobs, progress=not args.no_progress,
                               errors="skip" if args.skip_errors else "raise")
     for row in corpus.skipped.itertuples():
-        print(f"toneanalysis: skipped {row.origin}: {row.problem}", file=sys.stderr)
+        print(terminal_text(f"toneanalysis: skipped {row.origin}: {row.problem}"), file=sys.stderr)
     table = compare_groups(corpus, args.by, reference=args.reference, event=_event(args), n_boot=args.n_boot,
                            n_perm=args.n_boot, seed=args.seed)
-    if args.format == "csv":
-        table.to_csv(sys.stdout, index=False)
-    elif args.format == "json":
-        sys.stdout.write(table.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+    # Outlet names, file names and problems are untrusted: through the one escaping module.
+    if args.format != "table":
+        write_table(table, args.format, sys.stdout)
     else:
         counts = corpus.articles[args.by].value_counts().sort_index()
-        print(f"# {args.corpus}: {len(corpus.articles)} articles ({corpus.n_scored} scored, {corpus.n_reused} "
-              f"reused), {len(corpus.skipped)} skipped; {table['design'].iloc[0]}; {table.attrs['interval']}")
-        print("# " + ", ".join(f"{name}: {n}" for name, n in counts.items()))
+        print(terminal_text(f"# {args.corpus}: {len(corpus.articles)} articles ({corpus.n_scored} scored, "
+                            f"{corpus.n_reused} reused), {len(corpus.skipped)} skipped; {table['design'].iloc[0]}; "
+                            f"{table.attrs['interval']}"))
+        print(terminal_text("# " + ", ".join(f"{name}: {n}" for name, n in counts.items())))
         with pd.option_context("display.max_rows", None, "display.width", 220, "display.float_format", "{:.3f}".format):
-            print(table[COLUMNS].to_string(index=False))
+            write_table(table[COLUMNS], "table", sys.stdout)
     return 0
 
 

@@ -35,6 +35,7 @@ from ..lexicon import load_lexicon
 from ..load import load_article
 from ..load.url import is_url
 from .defuse import defuse
+from .escape import terminal_text
 from .pdf import browser, write_pdf
 
 # Package data (pyproject.toml declares it). In the repository `notebooks` is a symlink to the
@@ -256,7 +257,7 @@ def render_html(notebooks: Sequence, *, title: str = "toneanalysis report") -> s
 
 def stderr_progress(message: str) -> None:
     # One write per message: workers report from their threads.
-    sys.stderr.write(f"toneanalysis report: {message}\n")
+    sys.stderr.write(terminal_text(f"toneanalysis report: {message}") + "\n")  # file names are untrusted
     sys.stderr.flush()
 
 

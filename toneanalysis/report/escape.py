@@ -93,6 +93,32 @@ def stable_id(frame: pd.DataFrame) -> str:
     return digest.hexdigest()[:10]
 
 
+# What JSON may carry as it is but a terminal would act on (C1 controls, bidirectional overrides):
+# written as \u escapes, the same data.
+_JSON_CONTROLS = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def json_text(text: str) -> str:
+    r"""JSON text (`DataFrame.to_json`, whose own escaping covers C0 controls) with the rest of the
+    characters a terminal acts on written as `\uXXXX`: the same JSON value, safe to print.
+
+    >>> json_text('"a\u202eb"')
+    '"a\\u202eb"'
+    """
+    return _JSON_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def write_table(table: pd.DataFrame, form: str, out) -> None:
+    """A table to `out` as `csv`, `json` (see `json_text`) or `table` text: CSV into a file or pipe is
+    the data exactly; on a terminal its control characters are shown escaped, as in a text table."""
+    if form == "csv":
+        (terminal_frame(table) if out.isatty() else table).to_csv(out, index=False)
+    elif form == "json":
+        out.write(json_text(table.to_json(orient="records", force_ascii=False, indent=1)) + "\n")
+    else:
+        out.write(terminal_frame(table).to_string(index=False) + "\n")
+
+
 def terminal_text(value, *, lines: bool = False) -> str:
     """`value` with every control character shown as an escape (`\\x1b`, `\\u202e`), so a terminal
     gets text only. `lines=True` keeps newlines and tabs (a message of several lines).
