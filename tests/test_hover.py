@@ -152,3 +152,31 @@ def test_a_tip_on_a_lone_scatter_point(text):
     fig, ax = plt.subplots()
     plots.tips(ax.scatter([1], [2]), [text or "one"])
     assert (text or "one") in [t for _, t in Titles(plots.chart(fig).html).titles]
+
+
+@pytest.mark.filterwarnings("ignore:Glyph .* missing from font")  # matplotlib's note that it draws a box
+def test_control_characters_in_labels_and_tips_do_not_break_the_chart():
+    # An outlet's name or a lexicon term is untrusted too: a terminal escape in it must not stop the drawing.
+    fig, ax = plt.subplots()
+    [bar] = ax.bar(["wire\x1b]0;x\x07"], [1])
+    ax.set_title("Daily\x00 Blast")
+    plots.tip(bar, "term\x1b[31m")
+    html = plots.chart(fig).html
+    ET.fromstring(html)
+    assert "\x1b" not in html and "\x00" not in html and "term\ufffd[31m" in html and "wire\ufffd]0;x\ufffd" in html
+
+
+@pytest.mark.slow
+def test_the_report_arc_names_each_paragraph_and_the_article_has_its_legend(report_ran):
+    # The report as `toneanalysis report` writes it (sanitised, in one page with the other notebooks).
+    html = report_ran.html
+    arc = next(part for part in html.split("<svg ")[1:] if 'aria-label="Tone through the piece' in part)
+    said = [text for _, text in Titles("<svg " + arc.split("</svg>")[0] + "</svg>").titles
+            if text.startswith("Paragraph ")]
+    body = ta.score_paragraphs(ta.analyse(report_ran.article)).query("role == 'paragraph'").sort_values("position")
+    assert len(said) == 3 * len(body)
+    for k, (text, row) in enumerate(zip(said[-len(body):], body.itertuples()), start=1):
+        assert text.startswith(f"Paragraph {k} (block {row.block}) · ") and " ".join(row.text[:30].split()) in text
+    legend = html.split('<div class="ta-legend"', 1)[1].split("</div>", 1)[0]
+    for mark in ("ta-own-voice", "ta-scare-quote", "ta-quoted"):
+        assert mark in legend and f'class="ta-hit ta-negative {mark}"' in html

@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _URL = re.compile(r"url\(#([^)]+)\)")
+# What XML 1.0 cannot carry (matplotlib writes a label's control characters as they are): shown as
+# the replacement character, as a browser shows a character it cannot draw.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # The reader points at these; the chart says what it is. Weak keys: a figure that is closed and
 # dropped takes its texts with it.
 _TIPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -101,7 +104,7 @@ def chart(fig: Figure, *, alt: str | None = None, close: bool = True) -> Chart:
     import matplotlib as mpl
     import matplotlib.pyplot as plt
 
-    alt = description(fig) if alt is None else str(alt)
+    alt = _NOT_XML.sub("\ufffd", description(fig) if alt is None else str(alt))
     marked = [(artist, _TIPS[artist]) for artist in fig.findobj() if artist in _TIPS]
     saved = [artist.get_gid() for artist, _ in marked]
     try:
@@ -116,7 +119,9 @@ def chart(fig: Figure, *, alt: str | None = None, close: bool = True) -> Chart:
     if close:
         plt.close(fig)
     data = buffer.getvalue()
-    root = ET.fromstring(data)  # matplotlib's own output; its text is escaped by its writer
+    # matplotlib's own output, its text escaped by its writer; a control character in a label (an
+    # outlet's name, a lexicon term) would make it ill-formed.
+    root = ET.fromstring(_NOT_XML.sub("\ufffd", data.decode("utf-8")))
     texts = {}
     for number, (artist, said) in enumerate(marked):
         texts.update(_titles(root, f"ta-tip-{number}", artist, said))
@@ -131,7 +136,7 @@ def chart(fig: Figure, *, alt: str | None = None, close: bool = True) -> Chart:
 
 def _title(text: str):
     title = ET.Element(f"{SVG}title")
-    title.text = text
+    title.text = _NOT_XML.sub("\ufffd", text)
     return title
 
 
