@@ -100,11 +100,14 @@ def test_term_bars_name_their_term_and_category():
     assert "name calling: 3 hits, summed weight 9 · terms: tyrant" in said
 
 
-def test_hit_labels_name_their_term_and_voice():
-    _, shown = arc_chart('Strike ends\n\nThe tyrant left. "Brutal," said Anna Reyes.\n')
+@pytest.mark.parametrize("label_hits", [True, False])
+def test_hits_name_their_term_and_voice(label_hits):
+    # The ticks along the foot, and the labels above them when drawn.
+    _, shown = arc_chart('Strike ends\n\nThe tyrant left. "Brutal," said Anna Reyes.\n', label_hits=label_hits)
     said = [text for _, text in Titles(shown.html).titles if text.startswith("“")]
     assert said == ["“tyrant” · name calling · weight 3 · negative · editorial · neutral: leader",
-                    "“Brutal” (brutal) · emotive adjective · weight 2 · negative · quoted: Anna Reyes · neutral: harsh"]
+                    "“Brutal” (brutal) · emotive adjective · weight 2 · negative · quoted: Anna Reyes · neutral: harsh",
+                    ] * (2 if label_hits else 1)
 
 
 def test_hostile_text_is_a_tooltip_and_nothing_else():

@@ -190,8 +190,9 @@ def _draw_hits(ax, paragraphs: pd.DataFrame, hits: pd.DataFrame, *, label: bool)
     for framing, colour in FRAMING_COLOURS.items():
         where = (hits["framing"] == framing).to_numpy()
         if where.any():
-            ax.plot(xs[where], [0.015] * int(where.sum()), "|", color=colour, markersize=14, markeredgewidth=2,
-                    transform=strip, label=f"loaded term ({framing})")
+            ticks, = ax.plot(xs[where], [0.015] * int(where.sum()), "|", color=colour, markersize=14,
+                             markeredgewidth=2, transform=strip, label=f"loaded term ({framing})")
+            tips(ticks, [hit_tip(hit) for _, hit in hits[where].iterrows()])
     if label:
         _label_hits(ax, hits, xs, strip)
 
