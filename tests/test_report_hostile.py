@@ -56,13 +56,18 @@ def test_every_baseline_is_its_own_row_and_names_are_text(hostile_run):
     assert "q&quot;uote&#x27;s and `backtick` $x$" in text
 
 
-@pytest.mark.slow
-def test_hostile_report_in_headless_chromium(hostile_run, tmp_path, chromium):
+def _opened(hostile_run, tmp_path, chromium):
+    """The hostile report, open in headless Chromium."""
     _, done = hostile_run
     page = tmp_path / "hostile.html"
     page.write_text(done.html, encoding="utf-8")
     chromium.get(page.as_uri())
-    found = chromium.execute_script("""
+    return chromium
+
+
+@pytest.mark.slow
+def test_hostile_report_in_headless_chromium(hostile_run, tmp_path, chromium):
+    found = _opened(hostile_run, tmp_path, chromium).execute_script("""
         const all = Array.from(document.body.querySelectorAll('*'));
         return {
           tags: [...new Set(all.map(e => e.tagName.toLowerCase()))],
@@ -120,11 +125,7 @@ TOOLTIP = '</title><script>alert(1)</script> then "><img src=x onerror=alert(1)>
 def test_chart_tooltips_show_hostile_text_as_text_on_the_point_in_chromium(hostile_run, tmp_path, chromium):
     # Issue 14: hovering a point of the tone arc shows its paragraph: the browser's tooltip is the
     # text of an SVG <title>, here one that tries to close it and open a script.
-    _, done = hostile_run
-    page = tmp_path / "hostile.html"
-    page.write_text(done.html, encoding="utf-8")
-    chromium.get(page.as_uri())
-    found = chromium.execute_script("""
+    found = _opened(hostile_run, tmp_path, chromium).execute_script("""
         const arc = Array.from(document.querySelectorAll('svg')).find(
             s => (s.getAttribute('aria-label') || '').startsWith('Tone through the piece'));
         const titled = e => { while (e && !(e.firstElementChild && e.firstElementChild.tagName === 'title')) {
