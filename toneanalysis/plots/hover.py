@@ -100,7 +100,9 @@ class Chart:
 def chart(fig: Figure, *, alt: str | None = None, close: bool = True) -> Chart:
     """`fig` as a `Chart`: inline SVG with the hover texts of its artists (`tip`, `tips`) and `alt`
     (by default `description(fig)`) as its accessible name. The figure is closed (`close`), so that
-    a notebook shows it once, as this chart, not a second time as matplotlib's PNG."""
+    a notebook shows it once, as this chart, not a second time as matplotlib's PNG. Vector shapes and
+    text only: the report's sanitiser lets no `<image>` through, so a raster (`imshow`) would be
+    missing there; show such a figure with `plt.show()`."""
     import matplotlib as mpl
     import matplotlib.pyplot as plt
 

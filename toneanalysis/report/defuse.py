@@ -10,10 +10,11 @@ template's: CSS, the Content-Security-Policy, the escaped title) is kept as nbco
 Charts are inline SVG (`plots.chart`), so the shapes they are drawn with pass too: `svg`, `g`,
 `path`, `text`, `rect`, `clipPath`, `defs`, and `title`, the tooltip. Nothing in SVG that runs,
 fetches or refers elsewhere: no `script`, `foreignObject`, `use`, `image`, `a`, `animate`/`set`,
-`style`, filters or patterns, no `href` of any kind; a `clip-path` may only name a local `#id`.
-nh3 (ammonia) also drops an element that would change namespace when the page is parsed again (an
-HTML `<p>` inside `<svg>`, `<svg>` inside `<math>`). An HTML `<title>` in the body is kept as the
-inert, hidden text it is: nh3 allows a name or not, whatever the namespace.
+filters or patterns, no `href` of any kind; a `clip-path` may only name a local `#id`. nh3 (ammonia)
+also drops an element that would change namespace when the page is parsed again (an HTML `<p>`
+inside `<svg>`, `<svg>` inside `<math>`). It allows a name or not, whatever the namespace: so an
+HTML `<title>` in the body is kept, as the inert hidden text it is, and a `<style>` inside `<svg>` is
+what an HTML `<style>` already was (allowed: the tables' Stylers need it; the CSP stops any fetch).
 """
 
 from __future__ import annotations
