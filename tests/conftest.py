@@ -152,6 +152,7 @@ def cli(capsys):
 # Issue 13: a second, small report run on hostile input: an article, a lexicon and baseline file
 # names written by an attacker. `tests/test_report_hostile.py` reads it, in Chromium too. The article
 # names no one (lower case throughout), so notebook 03 takes its "no names" branch (item 9) as well.
+# Its last paragraph is a chart tooltip's (issue 14): markup that would close an SVG <title> or a CDATA.
 HOSTILE_ARTICLE = """[click me](javascript:alert(1)) **bold** tyrant <h1>shown</h1>
 
 the tyrant wrote </td></tr></table><h1 style="color:red">x</h1> in a note to the thugs.
@@ -161,6 +162,7 @@ the thugs left <!--><img src=x onerror=alert(1)>--> and <!-- a --!><img src=x on
 "these are thugs," the spokesman said of the regime's q&quot;uote&#x27;s and `backtick` $x$ \\frac{ claims.
 the tyrant smiled [x](https:evil.example) at ![i](data:image/png;base64,aaaa) and www.evil.example today.
 \x1b]0;retitled\x07 the thugs, the \u202eregime said, were \x9b31m angry.
+the tyrant's tooltip: </title><script>alert(1)</script> then "><img src=x onerror=alert(1)> then ]]> in full.
 """
 HOSTILE_BASELINE_NAMES = ["d1/wire.txt", "d2/wire.txt", "[X](https:evil.example).txt", "wire_$\\frac{$_c.txt",
                           "this piece.txt"]

@@ -40,6 +40,15 @@ BYPASSES = [
     "<div style=\"background:url(x)\" onmouseover=y>",
     "<img srcset=\"x 1x\" src=\"data:image/png;base64,AAAA\">",
     "<svg><a xlink:href=\"javascript:alert(1)\">x</a></svg>",
+    # Charts are inline SVG, so <svg> passes: nothing in it may run, fetch or point elsewhere.
+    '<svg><use href="https://evil.example/x.svg#a"/><use xlink:href="#a"/></svg>',
+    "<svg><foreignObject><img src=x onerror=alert(1)></foreignObject></svg>",
+    '<svg><image href="https://evil.example/x.png"/><script href="https://evil.example/x.js"/></svg>',
+    '<svg><animate attributeName="href" to="javascript:alert(1)"/><set attributeName="onclick" to="alert(1)"/></svg>',
+    '<svg><g clip-path="url(https://evil.example/c.svg#c)" filter="url(#f)"><title>t</title></g></svg>',
+    '<svg><title></title><script>alert(1)</script><g onload="alert(1)"><path d="M0 0"/></g></svg>',
+    "<svg><title><p>out</p><img src=x onerror=alert(1)></title></svg>",
+    "<math><svg><title><style><img src=x onerror=alert(1)></style></title></svg></math>",
 ]
 
 
@@ -79,7 +88,9 @@ def test_styled_escapes_every_column_the_format_chain_used_to_reset():
 def test_sanitiser_leaves_nothing_live(payload):
     out = sanitise(f"<div>{payload}</div>")
     assert not re.search(r"\son\w+\s*=", out) and "<script" not in out and "javascript" not in out.lower()
-    assert not re.search(r"<(svg|math|form|input|button|textarea|iframe|object|base|meta|a href=\"[^#])", out)
+    assert not re.search(r"<(math|form|input|button|textarea|iframe|object|base|meta|a href=\"[^#])", out)
+    assert not re.search(r"<(use|image|foreignObject|animate|set|filter|pattern)\b", out, re.I)
+    assert not re.search(r"(clip-path|filter)=\"(?!url\(#)", out)
     assert "evil.example" not in out.split("&lt;")[0] or "href" not in out
     assert not re.search(r"(src|srcset|xlink:href|action)=\"(?!data:image/)", out)
 
@@ -94,7 +105,8 @@ def test_rendered_report_keeps_its_head_and_sanitises_its_body():
     page = build.render_html([nb], title="<b>t</b>")
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
     body = page.split("<body", 1)[1]
-    assert "onerror" not in body and "<svg" not in body and "<form" not in body and "javascript:" not in body
+    assert "onerror" not in body and "<form" not in body and "javascript:" not in body
+    assert not re.search(r"<(script|use|image|foreignObject|animate|set)\b", body, re.I)
 
 
 TERMINAL_ATTACKS = ["\x1b]0;pwned\x07", "\x1b]52;c;ZXZpbA==\x07", "\x1b[2J", "\x9b31m", "\u202egnp.exe", "\x08\x08ok"]

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 import pytest
 
 import toneanalysis as ta
-from toneanalysis.report.highlight import Highlighted, highlight_html, tone_colour
+from toneanalysis.report.highlight import VOICE_CLASSES, Highlighted, highlight_html, tone_colour
 
 LEX = {
     "tyrant": {"category": "name_calling", "weight": 3, "framing": "negative", "neutral": "leader"},
@@ -52,7 +52,7 @@ def test_untrusted_text_is_shown_not_run():
     assert "<b>no</b> &amp; left." in text
     # A lexicon's fields are untrusted too: the neutral alternative stays inside its attribute.
     [ardently] = [attrs for body, attrs in page.marks if body == "ardently"]
-    assert ardently["title"] == 'puffery · weight 1 · neutral: warmly"><script>x()</script>'
+    assert ardently["title"] == 'puffery · weight 1 · neutral: warmly"><script>x()</script> · the outlet\'s own words'
 
 
 def test_every_hit_is_marked_where_find_loaded_terms_puts_it(sample):
@@ -60,8 +60,10 @@ def test_every_hit_is_marked_where_find_loaded_terms_puts_it(sample):
     page = Elements(highlight_html(sample, lexicon=LEX))
     assert [body for body, _ in page.marks] == hits["text"].tolist()
     for (_, attrs), hit in zip(page.marks, hits.itertuples()):
-        assert attrs["title"] == f"{hit.category.replace('_', ' ')} · weight {hit.weight:g} · neutral: {hit.neutral}"
+        assert attrs["title"].startswith(
+            f"{hit.category.replace('_', ' ')} · weight {hit.weight:g} · neutral: {hit.neutral} · ")
         assert f"ta-{hit.framing}" in attrs["class"]
+        assert VOICE_CLASSES[hit.voice] in attrs["class"].split()
     notes = highlight_html(sample, lexicon=LEX).split('<ol class="ta-notes">')[1]
     assert notes.count("<li>") == len(hits)
 
@@ -115,3 +117,67 @@ def test_renders_inline_in_jupyter(tmp_path, sample):
 def test_bad_input_names_the_type(bad):
     with pytest.raises(ta.ToneAnalysisError, match=type(bad).__name__):
         highlight_html(bad)
+
+
+# Written for these tests: one hit in each voice, and a named speaker.
+VOICES = """Council vote
+
+The tyrant of the planning board won the vote.
+
+The board pushed its "heroic" plan through on Tuesday night.
+
+"It is brutal," said Mira Okafor, who leads the residents' group.
+"""
+LEX_VOICES = {**LEX, "brutal": {"category": "emotive_adjective", "weight": 2, "framing": "negative", "neutral": "hard"},
+              "heroic": {"category": "puffery", "weight": 1, "framing": "positive", "neutral": "bold"}}
+
+
+def test_each_hit_is_marked_with_its_voice_from_the_analysis():
+    piece = ta.analyse(VOICES, lexicon=LEX_VOICES)
+    hits = ta.find_loaded_terms(piece)
+    assert {"editorial", "scare_quote", "quoted"} <= set(hits["voice"])  # the text has each voice
+    page = Elements(highlight_html(piece))
+    assert len(page.marks) == len(hits)
+    for (body, attrs), hit in zip(page.marks, hits.itertuples()):
+        assert body == hit.text
+        voice = [c for c in attrs["class"].split() if c in VOICE_CLASSES.values()]
+        assert voice == [VOICE_CLASSES[hit.voice]]
+    [brutal] = [attrs["title"] for body, attrs in page.marks if body == "brutal"]
+    assert brutal.endswith("quoted from Mira Okafor")
+
+
+def test_the_legend_names_the_three_voices_with_their_counts():
+    piece = ta.analyse(VOICES, lexicon=LEX_VOICES)
+    counts = ta.find_loaded_terms(piece)["voice"].value_counts()
+    html = highlight_html(piece)
+    page = Elements(html)
+    legend = html.split('<div class="ta-legend"', 1)[1].split("</div>", 1)[0]
+    samples = [attrs["class"].split()[-1] for tag, attrs in page.tags if tag == "mark" and "ta-sample" in
+               attrs["class"] and any(v in attrs["class"] for v in VOICE_CLASSES.values())]
+    assert samples == list(VOICE_CLASSES.values())
+    for voice in VOICE_CLASSES:
+        assert f"({counts.get(voice, 0)})" in legend
+    assert html.index("ta-legend") < html.index('class="ta-block')  # before the text it explains
+
+
+@pytest.mark.slow
+def test_the_three_voices_differ_in_the_browser_not_by_colour_alone(tmp_path, chromium):
+    piece = ta.analyse(VOICES, lexicon=LEX_VOICES)
+    page = tmp_path / "voices.html"
+    ta.highlighted(piece).save(page)
+    chromium.get(page.as_uri())
+    styles = chromium.execute_script("""
+        const look = e => { const s = getComputedStyle(e);
+            return [s.borderBottomStyle, s.borderBottomWidth, s.fontStyle, s.fontWeight]; };
+        const out = {};
+        for (const c of ['ta-own-voice', 'ta-scare-quote', 'ta-quoted']) {
+            out[c] = {hits: Array.from(document.querySelectorAll('mark.ta-hit.' + c)).map(look),
+                      legend: Array.from(document.querySelectorAll('.ta-legend mark.' + c)).map(look)};
+        }
+        return out;""")
+    looks = {c: {tuple(x) for x in v["hits"]} for c, v in styles.items()}
+    assert all(len(v) == 1 for v in looks.values()), looks  # one look per voice, whatever the framing colour
+    own, scare, quoted = (next(iter(looks[c])) for c in ("ta-own-voice", "ta-scare-quote", "ta-quoted"))
+    assert (own[0], scare[0], quoted[0]) == ("solid", "dashed", "dotted")  # the line's style, not only its colour
+    for c, v in styles.items():  # the legend's samples look as the hits they explain
+        assert {tuple(x) for x in v["legend"]} == looks[c]

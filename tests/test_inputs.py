@@ -118,12 +118,15 @@ def test_a_folder_is_named():
 def test_the_public_api_has_type_hints():
     import typing
 
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
     from pandas.io.formats.style import Styler
 
     from toneanalysis import plots
 
-    drawing = {"Axes": Axes, "Styler": Styler}  # imported by the plot modules for type checkers only
+    # Imported by the plot modules for type checkers only.
+    drawing = {"Axes": Axes, "Styler": Styler, "Figure": Figure, "Artist": Artist}
 
     for module in (ta, plots):
         for name in module.__all__:

@@ -76,7 +76,9 @@ def test_charts_are_embedded_and_nothing_is_fetched(rendered):
     _, html, _ = rendered
     page = Page(html)
     images = [attrs.get("src", "") for tag, attrs in page.tags if tag == "img"]
-    assert len(images) >= 2 and all(src.startswith("data:image/png;base64,") for src in images)
+    assert all(src.startswith("data:image/png;base64,") for src in images)
+    charts = [attrs for tag, attrs in page.tags if tag == "svg"]  # inline SVG (plots.chart), each named
+    assert len(charts) >= 2 and all(attrs.get("role") == "img" and attrs.get("aria-label") for attrs in charts)
     assert [tag for tag, _ in page.tags if tag in ("script", "link", "iframe")] == []
     assert not re.search(r"<script\b", html, re.I)
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html, re.I)
@@ -127,7 +129,8 @@ def test_report_opens_in_headless_chromium(rendered, tmp_path, chromium):
     shot = tmp_path / "report.png"
     chromium.save_screenshot(str(shot))
     images = chromium.execute_script(
-        "return Array.from(document.images).map(i => [i.complete, i.naturalWidth, i.naturalHeight])")
+        "return Array.from(document.querySelectorAll('svg.ta-chart'))"
+        ".map(s => [s.childElementCount > 0, s.getBoundingClientRect().width, s.getBoundingClientRect().height])")
     # Wide tables scroll inside their output; none is cut off at the page edge.
     clipped = chromium.execute_script(
         "return Array.from(document.querySelectorAll('.jp-OutputArea-output, .jp-RenderedHTMLCommon'))"
@@ -137,7 +140,7 @@ def test_report_opens_in_headless_chromium(rendered, tmp_path, chromium):
     logs = chromium.get_log("browser")
     assert ta.load_article(article).headline in body
     assert "<script>alert(1)</script>" in body
-    assert images and all(done and w > 300 and h > 200 for done, w, h in images)  # every chart decoded
+    assert images and all(done and w > 300 and h > 200 for done, w, h in images)  # every chart drawn
     png = shot.read_bytes()
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and width >= 1000 and height >= 1000 and len(png) > 50_000

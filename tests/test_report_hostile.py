@@ -10,7 +10,7 @@ from conftest import HOSTILE_BASELINE_NAMES, SAMPLE
 from toneanalysis.report import build
 
 # Checked on the tags (an escaped `&lt;img onerror=…&gt;` is text, and fine) and on whole elements.
-TAGS = [r"<(textarea|form|input|button|svg|math|iframe|script|object)\b",
+TAGS = [r"<(textarea|form|input|button|math|iframe|script|object|use|image|foreignObject)\b",
         r"<img src=.?x", r"href=.?(https?:|javascript|www)",
         r"\son\w+="]
 ELEMENTS = [r"<h1[^>]*>\s*(x|N|shown)\s*</h1>", r"<strong>bold</strong>", r"<code>backtick</code>",
@@ -56,13 +56,18 @@ def test_every_baseline_is_its_own_row_and_names_are_text(hostile_run):
     assert "q&quot;uote&#x27;s and `backtick` $x$" in text
 
 
-@pytest.mark.slow
-def test_hostile_report_in_headless_chromium(hostile_run, tmp_path, chromium):
+def _opened(hostile_run, tmp_path, chromium):
+    """The hostile report, open in headless Chromium."""
     _, done = hostile_run
     page = tmp_path / "hostile.html"
     page.write_text(done.html, encoding="utf-8")
     chromium.get(page.as_uri())
-    found = chromium.execute_script("""
+    return chromium
+
+
+@pytest.mark.slow
+def test_hostile_report_in_headless_chromium(hostile_run, tmp_path, chromium):
+    found = _opened(hostile_run, tmp_path, chromium).execute_script("""
         const all = Array.from(document.body.querySelectorAll('*'));
         return {
           tags: [...new Set(all.map(e => e.tagName.toLowerCase()))],
@@ -76,10 +81,11 @@ def test_hostile_report_in_headless_chromium(hostile_run, tmp_path, chromium):
           text: document.body.innerText,
         };""")
     logs = chromium.get_log("browser")
-    assert not {"textarea", "form", "input", "svg", "math", "iframe", "script", "button", "object"} & set(found["tags"])
+    assert not {"textarea", "form", "input", "math", "iframe", "script", "button", "object", "use", "image",
+                "foreignobject"} & {tag.lower() for tag in found["tags"]}
     assert found["handlers"] == 0 and found["hidden"] != "none"
     assert all(href.startswith("#") for href in found["links"]), found["links"]
-    assert found["images"] and all(src.startswith("data:image/png") for src in found["images"])
+    assert all(src.startswith("data:image/png") for src in found["images"])
     assert not {"x", "N", "shown"} & set(found["headings"])
     assert not {"bold", "backtick", "click me"} & {s.strip() for s in found["strong"]}
     assert not any("display:none" in s.replace(" ", "") for s in found["styles"])
@@ -110,3 +116,38 @@ def test_a_captions_only_article_is_refused_before_any_notebook(tmp_path):
 
 def test_baseline_names_cover_the_cases_of_the_issue():
     assert {"d1/wire.txt", "d2/wire.txt", "this piece.txt"} <= set(HOSTILE_BASELINE_NAMES)
+
+
+TOOLTIP = '</title><script>alert(1)</script> then "><img src=x onerror=alert(1)> then ]]> in full.'
+
+
+@pytest.mark.slow
+def test_chart_tooltips_show_hostile_text_as_text_on_the_point_in_chromium(hostile_run, tmp_path, chromium):
+    # Issue 14: hovering a point of the tone arc shows its paragraph: the browser's tooltip is the
+    # text of an SVG <title>, here one that tries to close it and open a script.
+    found = _opened(hostile_run, tmp_path, chromium).execute_script("""
+        const arc = Array.from(document.querySelectorAll('svg')).find(
+            s => (s.getAttribute('aria-label') || '').startsWith('Tone through the piece'));
+        const titled = e => { while (e && !(e.firstElementChild && e.firstElementChild.tagName === 'title')) {
+            e = e.parentElement; } return e; };
+        const points = Array.from(arc.querySelectorAll('title'))
+            .filter(t => t.textContent.startsWith('Paragraph ')).map(t => {
+                const box = t.parentElement.getBoundingClientRect();
+                const hit = titled(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+                return {said: t.textContent, shown: hit ? hit.firstElementChild.textContent : null,
+                        size: [box.width, box.height], self: hit === t.parentElement};
+            });
+        return {points, scripts: document.scripts.length, label: arc.getAttribute('aria-label'),
+                role: arc.getAttribute('role'), titles: arc.querySelectorAll('title').length};""")
+    points = found["points"]
+    assert found["scripts"] == 0 and found["role"] == "img" and "paragraphs in reading order" in found["label"]
+    hostile = [p for p in points if TOOLTIP in p["said"]]
+    assert len(hostile) == 3  # one dot per measure, each with the text as written
+    assert all(p["size"][0] > 2 and p["size"][1] > 2 for p in points)  # drawn, not hidden
+    # The element under a dot's centre is that dot, or one of the same paragraph drawn over it.
+    numbers = [p["said"].split(" (", 1)[0] for p in points]
+    same = [p["shown"] is not None and p["shown"].split(" (", 1)[0] == n for p, n in zip(points, numbers)]
+    assert hostile[-1]["self"] and hostile[-1]["shown"] == hostile[-1]["said"]
+    assert sum(same) >= 0.8 * len(points), [p for p, ok in zip(points, same) if not ok]
+    assert sorted(set(numbers)) == sorted({f"Paragraph {k}" for k in range(1, len(points) // 3 + 1)})
+    assert [entry for entry in chromium.get_log("browser") if entry["level"] == "SEVERE"] == []

@@ -28,13 +28,13 @@ from ..errors import ToneAnalysisError
 from ..lexicon import CATEGORIES
 from ..report.escape import styled
 from .common import DIVERGING_CMAP, FRAMING_COLOURS, HITS, MIXED, PARAGRAPHS, axes, plain, table, whole
+from .hover import describe, tip, tips
+from .tooltips import LABELS, TONE_COLUMNS, hit_tip, paragraph_tip, term_tip
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from pandas.io.formats.style import Styler
 
-TONE_COLUMNS = ("vader_compound", "textblob_polarity", "tone")
-LABELS = {"vader_compound": "VADER compound", "textblob_polarity": "TextBlob polarity", "tone": "tone"}
 # Roles a reader meets outside the running text: marked on their own rather than joined into the line.
 ROLE_MARKERS = {"headline": "*", "caption": "s"}
 DISPLAY_NAMES = {"vader_compound": "VADER", "textblob_polarity": "TextBlob", "textblob_subjectivity": "subjectivity",
@@ -105,7 +105,9 @@ def plot_tone_arc(paragraphs: pd.DataFrame | AnalysedArticle, hits: pd.DataFrame
     running text and placed by the page layout. Loaded-term hits are ticks along the foot of the
     chart where they fall (red negative, blue positive, grey mixed framing), labelled with the
     words as written. `kwargs` go to `ax.plot` of each measure's per-paragraph dots (overriding
-    the defaults, e.g. `alpha`, `markersize`).
+    the defaults, e.g. `alpha`, `markersize`). Drawn through `plots.chart`, every dot tells its
+    paragraph on hover (number, scores, the start of its text, its loaded terms), every hit label
+    its term.
 
     >>> import toneanalysis as ta
     >>> ax = plot_tone_arc(ta.analyse("The tyrant smiled.\\n\\nThe leaders met."), alpha=0.3)
@@ -125,28 +127,47 @@ def plot_tone_arc(paragraphs: pd.DataFrame | AnalysedArticle, hits: pd.DataFrame
     if hits is not None and len(hits):
         _draw_hits(ax, paragraphs, hits, label=label_hits)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), fontsize="small", ncols=3, frameon=False)
+    describe(ax, _arc_description(paragraphs, hits, columns))
     return ax
+
+
+def _arc_description(paragraphs: pd.DataFrame, hits: pd.DataFrame | None, columns: list[str]) -> str:
+    body = paragraphs[paragraphs["role"] == "paragraph"].sort_values("position").reset_index(drop=True)
+    measures = ", ".join(LABELS.get(c, c) for c in columns)
+    said = f"{len(body)} paragraphs in reading order, scored by {measures} from −1 to +1."
+    if "tone" in body and body["tone"].notna().any():
+        low, high = body["tone"].idxmin(), body["tone"].idxmax()
+        said += (f" Tone runs from {body.at[low, 'tone']:+.2f} (paragraph {low + 1}) to "
+                 f"{body.at[high, 'tone']:+.2f} (paragraph {high + 1}).")
+    if hits is not None:
+        said += f" {len(hits)} loaded terms are marked along the foot."
+    return said + " Hover a dot for its paragraph."
 
 
 def _draw_measures(ax, rows: pd.DataFrame, columns: list[str], smooth: int, kwargs: dict) -> None:
     import seaborn as sns
 
     body = rows[rows["role"] == "paragraph"]
+    said = {role: [paragraph_tip(row, number, columns=columns)
+                   for number, row in enumerate(rows[rows["role"] == role].itertuples(), start=1)]
+            for role in ("paragraph", *ROLE_MARKERS)}
     for column, colour in zip(columns, sns.color_palette(n_colors=len(columns))):
         main = column == "tone"
         name = LABELS.get(column, column)
         dots = {"color": colour, "alpha": 0.55 if main else 0.35, "markersize": 5 if main else 4,
                 "linestyle": "none", "label": f"{name} per paragraph"}
-        ax.plot(body["position"], body[column], "o", **{**dots, **kwargs})
+        tips(ax.plot(body["position"], body[column], "o", **{**dots, **kwargs})[0], said["paragraph"])
         if smooth > 1 and len(body) > 1:
             line = body[column].rolling(smooth, center=True, min_periods=1).mean()
             ax.plot(body["position"], line, "-", color=colour, linewidth=2.6 if main else 1.4,
                     alpha=1 if main else 0.8, label=f"{name}, rolling mean of {smooth}")
         for role, marker in ROLE_MARKERS.items():
             others = rows[rows["role"] == role]
-            ax.plot(others["position"], others[column], marker, color=colour,
-                    markersize=11 if role == "headline" else 7, markerfacecolor="none" if role == "caption" else colour,
-                    markeredgewidth=1.4, linestyle="none")
+            line, = ax.plot(others["position"], others[column], marker, color=colour,
+                            markersize=11 if role == "headline" else 7,
+                            markerfacecolor="none" if role == "caption" else colour, markeredgewidth=1.4,
+                            linestyle="none")
+            tips(line, said[role])
     for role, marker in ROLE_MARKERS.items():  # one legend entry per role, whatever the measure
         if (rows["role"] == role).any():
             ax.plot([], [], marker, color="0.35", markerfacecolor="none" if role == "caption" else "0.35",
@@ -169,8 +190,9 @@ def _draw_hits(ax, paragraphs: pd.DataFrame, hits: pd.DataFrame, *, label: bool)
     for framing, colour in FRAMING_COLOURS.items():
         where = (hits["framing"] == framing).to_numpy()
         if where.any():
-            ax.plot(xs[where], [0.015] * int(where.sum()), "|", color=colour, markersize=14, markeredgewidth=2,
-                    transform=strip, label=f"loaded term ({framing})")
+            ticks, = ax.plot(xs[where], [0.015] * int(where.sum()), "|", color=colour, markersize=14,
+                             markeredgewidth=2, transform=strip, label=f"loaded term ({framing})")
+            tips(ticks, [hit_tip(hit) for _, hit in hits[where].iterrows()])
     if label:
         _label_hits(ax, hits, xs, strip)
 
@@ -179,10 +201,13 @@ def _label_hits(ax, hits: pd.DataFrame, xs: pd.Series, strip) -> None:
     colours = hits["framing"].map(FRAMING_COLOURS).fillna(MIXED)
     order = xs.sort_values()
     for (index, x), lx in zip(order.items(), _spread(order.tolist(), gap=0.018)):
-        ax.annotate(plain(hits.at[index, "text"]), xy=(x, 0.04), xycoords=strip, xytext=(lx, 0.07), textcoords=strip,
-                    rotation=90, ha="center", va="bottom", fontsize=8, color=colours[index], parse_math=False,
-                    arrowprops={"arrowstyle": "-", "color": colours[index], "linewidth": 0.6},
-                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.7})
+        label = ax.annotate(plain(hits.at[index, "text"]), xy=(x, 0.04), xycoords=strip, xytext=(lx, 0.07),
+                            textcoords=strip, rotation=90, ha="center", va="bottom", fontsize=8,
+                            color=colours[index], parse_math=False,
+                            arrowprops={"arrowstyle": "-", "color": colours[index], "linewidth": 0.6},
+                            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none",
+                                  "alpha": 0.7})
+        tip(label, hit_tip(hits.loc[index]))
 
 
 def plot_loaded_categories(hits: pd.DataFrame | AnalysedArticle, *, ax: Axes | None = None,
@@ -203,12 +228,21 @@ def plot_loaded_categories(hits: pd.DataFrame | AnalysedArticle, *, ax: Axes | N
     totals = (grouped["weight"].sum() if weighted else grouped.size()).sort_values()
     labels = plain(c.replace("_", " ") for c in totals.index)
     colours = category_colours()
-    ax.barh(labels, totals.to_numpy(dtype=float), **{"color": [colours.get(c, "0.5") for c in totals.index], **kwargs})
+    bars = ax.barh(labels, totals.to_numpy(dtype=float),
+                   **{"color": [colours.get(c, "0.5") for c in totals.index], **kwargs})
+    terms = hits.groupby("category")["term"].agg(lambda t: ", ".join(t.value_counts().index[:8])) \
+        if "term" in hits else {}
+    for bar, category in zip(bars, totals.index):
+        tip(bar, f"{category.replace('_', ' ')}: {grouped.size()[category]} hits, summed weight "
+                 f"{grouped['weight'].sum()[category]:g}" + (f" · terms: {terms[category]}" if len(terms) else ""))
     for y, v in enumerate(totals.to_numpy()):
         ax.annotate(f"{v:g}", xy=(v, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=9)
     ax.set_xlabel("summed weight of hits" if weighted else "hits")
     ax.set_ylabel("category")
     ax.set_title(f"Loaded terms by category ({'weight' if weighted else 'count'})")
+    describe(ax, f"{'Summed weight' if weighted else 'Number'} of loaded-term hits in each of {len(totals)} "
+                 "lexicon categories, largest first" + (f": {totals.index[-1].replace('_', ' ')} "
+                                                         f"{totals.iloc[-1]:g}." if len(totals) else "."))
     return ax
 
 
@@ -224,11 +258,13 @@ def plot_loaded_weights(hits: pd.DataFrame | AnalysedArticle, *, ax: Axes | None
     top = whole(top, "top", what)
     ax = axes(ax)
     totals = (hits.groupby(["term", "category"], as_index=False)
-              .agg(weight=("weight", "sum"), hits=("weight", "size"))
+              .agg(weight=("weight", "sum"), hits=("weight", "size"), each=("weight", "first"))
               .sort_values(["weight", "term"], ascending=[False, True]).head(top))
     colours = category_colours()
-    ax.barh(plain(totals["term"]), totals["weight"],
-            **{"color": [colours.get(c, "0.5") for c in totals["category"]], **kwargs})
+    bars = ax.barh(plain(totals["term"]), totals["weight"],
+                   **{"color": [colours.get(c, "0.5") for c in totals["category"]], **kwargs})
+    for bar, row in zip(bars, totals.itertuples()):
+        tip(bar, term_tip(row, hits[hits["term"] == row.term]))
     ax.invert_yaxis()  # heaviest at the top
     for y, (w, n) in enumerate(zip(totals["weight"], totals["hits"])):
         ax.annotate(f"{w:g}" + (f" ({n}×)" if n > 1 else ""), xy=(w, y), xytext=(3, 0),
@@ -237,6 +273,9 @@ def plot_loaded_weights(hits: pd.DataFrame | AnalysedArticle, *, ax: Axes | None
     ax.set_xlabel("summed weight (weight × occurrences)")
     ax.set_ylabel("lexicon term")
     ax.set_title("Loaded terms by weight")
+    describe(ax, f"The {len(totals)} heaviest lexicon terms by summed weight, heaviest at the top"
+                 + (f": {totals['term'].iloc[0]} ({totals['weight'].iloc[0]:g})." if len(totals) else ".")
+                 + " Hover a bar for its term.")
     return ax
 
 

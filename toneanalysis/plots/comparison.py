@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .common import NEGATIVE, axes, plain, table, whole
+from .hover import describe, tip, tips
+from .tooltips import shortened
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -56,7 +58,12 @@ def plot_arc(arcs: pd.DataFrame, *, measure: str = "tone", window: int = 3, ax: 
         colour = ARTICLE_COLOUR if article else BASELINE_COLOUR
         dots = {"s": 16 if article else 9, "color": colour, "alpha": 0.8 if article else 0.5,
                 "zorder": 3 if article else 2}
-        ax.scatter(piece["position_pct"], piece[measure], **{**dots, **kwargs})
+        name = str(source).rsplit("/", 1)[-1]
+        points = ax.scatter(piece["position_pct"], piece[measure], **{**dots, **kwargs})
+        tips(points, [f"{side}: {name} · paragraph {number} ({row.position_pct:.0f}% in) · "
+                      f"{MEASURE_LABELS.get(measure, measure)} {getattr(row, measure):+.2f}"
+                      + (f"\n{shortened(row.text)}" if "text" in piece else "")
+                      for number, row in enumerate(piece.itertuples(), start=1)])
         smooth = piece[measure].rolling(window, center=True, min_periods=1).mean()
         ax.plot(piece["position_pct"], smooth, linewidth=2.2 if article else 1.2, alpha=1 if article else 0.6,
                 color=colour, linestyle="-" if article else next(styles),
@@ -67,6 +74,10 @@ def plot_arc(arcs: pd.DataFrame, *, measure: str = "tone", window: int = 3, ax: 
     ax.set_xlabel("position in the piece (% of words)")
     ax.set_ylabel(MEASURE_LABELS.get(measure, measure))
     ax.legend(fontsize="small", frameon=False)
+    pieces = arcs.groupby(["side", "source"], sort=False).ngroups
+    describe(ax, f"{MEASURE_LABELS.get(measure, measure).capitalize()} of each paragraph by its place in its piece "
+                 f"(0–100% of its words), for the article (red) and {pieces - 1} baseline piece(s) (grey), each "
+                 f"with a rolling mean over {window} paragraphs. Hover a dot for its paragraph.")
     return ax
 
 
@@ -88,11 +99,20 @@ def plot_distinctive_terms(terms: pd.DataFrame, *, top: int = 12, ax: Axes | Non
     ax = axes(ax)
     positions = list(range(len(shown)))
     colours = [ARTICLE_COLOUR if z > 0 else BASELINE_COLOUR for z in shown["z"]]
-    ax.barh(positions, shown["z"], **{"color": colours, **kwargs})
+    bars = ax.barh(positions, shown["z"], **{"color": colours, **kwargs})
+    for bar, row in zip(bars, shown.itertuples()):
+        counts = (f" · {row.count_article} in the article, {row.count_baseline} in the baseline"
+                  if hasattr(row, "count_article") and hasattr(row, "count_baseline") else "")
+        tip(bar, f"{row.term} · z {row.z:+.2f} ({'article' if row.z > 0 else 'baseline'} side){counts}")
     ax.set_yticks(positions, plain(shown["term"]))
     ax.invert_yaxis()  # the most article-like term at the top
     for line in (-1.96, 1.96):
         ax.axvline(line, color="black", linewidth=0.8, linestyle="--")
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlabel("z-score of the log-odds ratio (> 0: article, < 0: baseline)")
+    article, baseline = shown[shown["z"] > 0]["term"].tolist(), shown[shown["z"] < 0]["term"].tolist()
+    describe(ax, f"Bars of z-scores: the {len(article)} terms most typical of the article"
+                 + (f" (first {article[0]})" if article else "") + f" and the {len(baseline)} most typical of the "
+                 "baseline" + (f" (first {baseline[-1]})" if baseline else "") + "; dashed lines at |z| = 1.96. "
+                 "Hover a bar for its term and counts.")
     return ax

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .common import MIXED, NEGATIVE, POSITIVE, axes, table, whole
+from .hover import describe, tips
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -42,12 +43,16 @@ def plot_group_differences(comparison: pd.DataFrame, *, measure: str = "loaded_w
     for y, (low, high) in zip(positions, zip(rows["ci_low"], rows["ci_high"])):
         ax.plot([low, high], [y, y], color=MIXED, linewidth=2, solid_capstyle="butt", zorder=2)
     colours = [NEGATIVE if d > 0 else POSITIVE for d in rows["difference"].fillna(0)]
-    ax.scatter(rows["difference"], positions, **{"color": colours, "s": 40, "zorder": 3, **kwargs})
+    tips(ax.scatter(rows["difference"], positions, **{"color": colours, "s": 40, "zorder": 3, **kwargs}),
+         [f"{r.group} vs {r.reference}: {r.difference:+.2f} ({r.ci_low:+.2f} to {r.ci_high:+.2f})"
+          for r in rows.itertuples()])
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_yticks(positions, [_plain(f"{g} vs {r}") for g, r in zip(rows["group"], rows["reference"])])
     ax.invert_yaxis()
     design = rows["design"].iloc[0] if "design" in rows and len(rows) else ""
     ax.set_xlabel(f"difference in {measure.replace('_', ' ')}\n(95% interval; {design})")
+    describe(ax, f"The difference in {measure.replace('_', ' ')} of {len(rows)} comparison(s) of a group with its "
+                 "reference, each a dot with its 95% interval; 0 is no difference. Hover a dot for its figures.")
     return ax
 
 
@@ -70,6 +75,8 @@ def plot_by_period(summary: pd.DataFrame, *, measure: str = "loaded_weight_per_1
     ax.set_xticks(range(len(periods)), periods, rotation=45, ha="right")
     ax.set_ylabel(measure.replace("_", " "))
     ax.legend(fontsize="small", frameon=False)
+    describe(ax, f"{measure.replace('_', ' ').capitalize()} per period ({len(periods)} periods) for "
+                 f"{rows['group'].nunique()} groups, with bootstrap intervals shaded.")
     return ax
 
 
@@ -90,7 +97,9 @@ def plot_term_scatter(terms: pd.DataFrame, *, top: int = 10, ax: Axes | None = N
     z = terms["z"].to_numpy(float)
     colours = np.where(z > 1.96, NEGATIVE, np.where(z < -1.96, POSITIVE, "#bdbdbd"))
     ax = axes(ax, (6.4, 6.4))
-    ax.scatter(x, y, **{"color": colours.tolist(), "s": 14, "alpha": 0.8, **kwargs})
+    tips(ax.scatter(x, y, **{"color": colours.tolist(), "s": 14, "alpha": 0.8, **kwargs}),
+         [f"{t}: z {zz:+.2f} · {g:g} per 1,000 terms in the group, {r:g} in the reference"
+          for t, zz, g, r in zip(terms["term"], terms["z"], terms["per_1000_group"], terms["per_1000_reference"])])
     from matplotlib.ticker import FuncFormatter, NullFormatter
 
     ax.set_xscale("log")
@@ -109,4 +118,6 @@ def plot_term_scatter(terms: pd.DataFrame, *, top: int = 10, ax: Axes | None = N
     group, reference = terms.attrs.get("group", "group"), terms.attrs.get("reference", "reference")
     ax.set_xlabel(_plain(f"{reference}: uses per 1,000 terms"))
     ax.set_ylabel(_plain(f"{group}: uses per 1,000 terms"))
+    describe(ax, f"{len(terms)} terms by their rate in {reference} (x) and in {group} (y), log scales; "
+                 f"{int((np.abs(z) > 1.96).sum())} differ significantly (coloured). Hover a point for its term.")
     return ax

@@ -23,6 +23,7 @@ import pandas as pd
 from ..analyse import AnalysedArticle, actor_tone, reporting_verbs
 from ..measure import VoiceSummary, neutral_rewrite, voice_summary
 from .common import DIVERGING_CMAP, HITS, NEGATIVE, POSITIVE, axes, plain, table
+from .hover import describe, tip, tips
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -71,7 +72,9 @@ def plot_voice_shares(frame: pd.DataFrame | VoiceSummary | AnalysedArticle, *, a
     left = pd.Series(0.0, index=shares.index)
     labels = plain(f"{name} (n={int(n)})" for name, n in totals.items())
     for voice, label in VOICE_LABELS.items():
-        ax.barh(labels, shares[voice], left=left, **{"color": VOICE_COLOURS[voice], "label": label, **kwargs})
+        bars = ax.barh(labels, shares[voice], left=left, **{"color": VOICE_COLOURS[voice], "label": label, **kwargs})
+        for bar, name, n, share in zip(bars, shares.index, counts[voice], shares[voice]):
+            tip(bar, f"{name}: {int(n)} of {int(totals[name])} loaded terms ({share:.0%}) are {label}")
         for y, (x0, w) in enumerate(zip(left, shares[voice])):
             if w >= 0.08:
                 ax.text(x0 + w / 2, y, f"{w:.0%}", ha="center", va="center", fontsize=9, color="white")
@@ -81,6 +84,10 @@ def plot_voice_shares(frame: pd.DataFrame | VoiceSummary | AnalysedArticle, *, a
     ax.set_xlabel("share of loaded terms")
     # Beside the axis, clear of the bars, the x label and a title set afterwards.
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize=9)
+    own = (shares["editorial"] + shares["scare_quote"]).round(2)
+    describe(ax, f"100% bars, one per piece ({len(shares)}): the share of its loaded terms in the outlet's own "
+                 "words, in scare quotes and quoted from sources. Own voice (own words and scare quotes): "
+                 + ", ".join(f"{name} {share:.0%}" for name, share in own.items()) + ".")
     return ax
 
 
@@ -103,9 +110,16 @@ def plot_reporting_verbs(verbs: pd.DataFrame | AnalysedArticle, *, ax: Axes | No
         return ax
     names = [verb for verb, _ in counts.index]
     colours = [VERB_COLOURS.get(kind, "0.5") for _, kind in counts.index]
-    ax.barh(plain(names), counts.to_numpy(dtype=float), **{"color": colours, **kwargs})
+    bars = ax.barh(plain(names), counts.to_numpy(dtype=float), **{"color": colours, **kwargs})
+    for bar, ((verb, kind), n) in zip(bars, counts.items()):
+        found = verbs[verbs["verb"] == verb]
+        forms = ", ".join(found["text"].drop_duplicates().head(5)) if "text" in found else ""
+        tip(bar, f"{verb} ({kind}): {n}×" + (f" · as written: {forms}" if forms else ""))
     ax.invert_yaxis()
     ax.set_xlabel("occurrences outside quotes")
+    colouring = int(counts[[kind == "colouring" for _, kind in counts.index]].sum())
+    describe(ax, f"Counts of {len(counts)} attribution verbs outside quotes, most frequent first: "
+                 f"{int(counts.sum()) - colouring} neutral and {colouring} colouring uses.")
     from matplotlib.patches import Patch
 
     ax.legend(handles=[Patch(color=c, label=k) for k, c in VERB_COLOURS.items()], frameon=False, fontsize=9)
@@ -129,7 +143,11 @@ def plot_actor_tone(actors: pd.DataFrame | AnalysedArticle, *, ax: Axes | None =
     cmap = mpl.colormaps[DIVERGING_CMAP]
     values = actors["tone_mean"].astype(float).fillna(0)
     bars = {"color": [cmap(norm(v)) for v in values], "edgecolor": "#444444", "linewidth": 0.5}
-    ax.barh(plain(actors["actor"]), values, **{**bars, **kwargs})
+    drawn = ax.barh(plain(actors["actor"]), values, **{**bars, **kwargs})
+    for bar, row in zip(drawn, actors.itertuples()):
+        terms = getattr(row, "describing_terms", "")
+        tip(bar, f"{row.actor}: mean tone {row.tone_mean:+.2f} over {row.n_sentences} sentences · "
+                 f"{row.n_describing} loaded words describe them" + (f": {terms}" if terms else ""))
     for y, (x, row) in enumerate(zip(values, actors.itertuples())):
         # On the empty side of 0, so the note never sits on its bar.
         ax.text(-0.04 * limit if x >= 0 else 0.04 * limit, y, f"{row.n_sentences} sentences, {row.n_describing} loaded",
@@ -138,6 +156,9 @@ def plot_actor_tone(actors: pd.DataFrame | AnalysedArticle, *, ax: Axes | None =
     ax.set_xlim(-limit * 1.8, limit * 1.8)
     ax.invert_yaxis()
     ax.set_xlabel("mean tone of sentences mentioning the actor")
+    describe(ax, f"Mean tone of the sentences mentioning each of {len(actors)} actors, as bars either side of 0"
+                 + (f"; the lowest is {actors.loc[values.idxmin(), 'actor']} ({values.min():+.2f})." if len(actors)
+                    else "."))
     return ax
 
 
@@ -152,9 +173,14 @@ def plot_tone_change(rewrite: pd.DataFrame | AnalysedArticle, *, ax: Axes | None
                     build=neutral_rewrite)
     ax = axes(ax, (9, 4))
     x = range(len(rewrite))
-    ax.scatter(x, rewrite["tone"], **{"color": NEGATIVE, "s": 18, "label": "as written", "zorder": 3, **kwargs})
-    ax.scatter(x, rewrite["tone_rewritten"],
-               **{"color": POSITIVE, "s": 18, "marker": "D", "label": "neutral rewrite", "zorder": 3, **kwargs})
+    said = [f"Block {row.block} ({row.role}): tone {row.tone:+.2f} as written, {row.tone_rewritten:+.2f} rewritten"
+            + (f" · {row.replacements}" if row.n_replaced and isinstance(row.replacements, str) else "")
+            for row in rewrite.itertuples()]
+    tips(ax.scatter(x, rewrite["tone"], **{"color": NEGATIVE, "s": 18, "label": "as written", "zorder": 3,
+                                           **kwargs}), said)
+    tips(ax.scatter(x, rewrite["tone_rewritten"],
+                    **{"color": POSITIVE, "s": 18, "marker": "D", "label": "neutral rewrite", "zorder": 3, **kwargs}),
+         said)
     for i, row in zip(x, rewrite.itertuples()):
         if row.n_replaced:
             ax.annotate("", xy=(i, row.tone_rewritten), xytext=(i, row.tone),
@@ -164,4 +190,7 @@ def plot_tone_change(rewrite: pd.DataFrame | AnalysedArticle, *, ax: Axes | None
     ax.set_xlabel("block (reading order)")
     ax.set_ylabel("tone")
     ax.legend(frameon=False, fontsize=9)
+    describe(ax, f"Tone of each of {len(rewrite)} blocks in reading order as written (dots) and after the neutral "
+                 f"rewrite (diamonds); {int((rewrite['n_replaced'] > 0).sum())} blocks have words replaced. "
+                 "Hover a point for its block.")
     return ax

@@ -9,6 +9,8 @@ Styler or a terminal, and the notebook tests check that the notebooks do nothing
   ASCII punctuation character becomes a character reference, so no `[link](…)`, `**bold**`,
   heading, code span, math (`$`), autolink or raw HTML can be formed, and whitespace (a newline in
   a `<title>`) is one space, as Markdown would show it anyway;
+- `element_html(element)`: an XML element tree (a chart's SVG) as HTML markup, every text and
+  attribute value through `html_text` / `html_attr` (a tooltip is article text);
 - `styled(df, formats)`: a Styler whose every cell is HTML-escaped (`Styler.format` called once,
   with every column in it: a second `format` call resets the columns it names, escape and all);
 - `terminal_text`: for a terminal, with control characters (ESC, BEL, C1, bidi overrides…) shown as
@@ -62,6 +64,48 @@ def markdown_text(value) -> str:
 
 
 md = markdown_text
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
+
+
+def _local(name: str) -> str:
+    # ElementTree writes a namespaced name as {uri}local; HTML's parser puts <svg> content in its
+    # namespace itself. A name is the program's, never the article's: anything else is refused.
+    local = name.rsplit("}", 1)[-1]
+    if not _NAME.fullmatch(local):
+        raise ValueError(f"element_html: not an element or attribute name: {name!r}")
+    return local
+
+
+def element_html(element) -> str:
+    """An `xml.etree` element and its children as HTML: names as their local part, text and
+    attribute values escaped (`html_text`, `html_attr`), whitespace-only text left out, every
+    element closed explicitly. Attributes in another namespace than the element's (`xlink:href`)
+    are dropped.
+
+    >>> import xml.etree.ElementTree as ET
+    >>> title = ET.Element("title")
+    >>> title.text = "</title><script>x()</script>"
+    >>> element_html(title)
+    '<title>&lt;/title&gt;&lt;script&gt;x()&lt;/script&gt;</title>'
+    """
+    parts: list[str] = []
+    _write(element, parts)
+    return "".join(parts)
+
+
+def _write(element, parts: list[str]) -> None:
+    tag = _local(element.tag)
+    attributes = "".join(f' {_local(name)}="{html_attr(value)}"' for name, value in element.attrib.items()
+                         if not name.startswith("{"))
+    parts.append(f"<{tag}{attributes}>")
+    if element.text and element.text.strip():
+        parts.append(html_text(element.text))
+    for child in element:
+        _write(child, parts)
+        if child.tail and child.tail.strip():
+            parts.append(html_text(child.tail))
+    parts.append(f"</{tag}>")
 
 
 def styled(frame: pd.DataFrame, formats: dict | None = None, *, na_rep: str | None = None):

@@ -1,13 +1,20 @@
 """The article as a reader sees it, with every loaded term highlighted and each paragraph tinted by tone.
 
-One self-contained HTML fragment: a `<style>` block and the text, no scripts, no external files.
-Article text is untrusted, so every piece of it (and every lexicon field) goes through `escape.html_text`
-(element text) or `escape.html_attr` (attribute values).
+One self-contained HTML fragment: a `<style>` block, a legend and the text, no scripts, no external
+files. A hit's colour is its framing (red negative, blue positive, grey mixed); its underline is its
+voice, as the analysed article found it (`voice` of `find_loaded_terms`): solid for the outlet's own
+words, dashed for scare quotes, dotted for a quoted source's, so that voice shows without colour too
+(in print, and to a reader who cannot tell red from green). Article text is untrusted, so every piece
+of it (and every lexicon field) goes through `escape.html_text` (element text) or `escape.html_attr`
+(attribute values).
 
 >>> html = highlight_html("The tyrant smiled.", lexicon={"tyrant": {"category": "name_calling",
 ...     "weight": 3, "framing": "negative", "neutral": "leader"}})
->>> '<mark class="ta-hit ta-negative" title="name calling · weight 3 · neutral: leader">tyrant</mark>' in html
-True
+>>> mark = html[html.index('<mark class="ta-hit'):].split("</mark>")[0]
+>>> for part in mark.split(" title="):
+...     print(part)
+<mark class="ta-hit ta-negative ta-own-voice"
+"name calling · weight 3 · neutral: leader · the outlet&#x27;s own words">tyrant
 """
 
 from __future__ import annotations
@@ -25,6 +32,14 @@ from .escape import html_attr, html_text
 # Why the colours: the same diverging scale as the charts (red negative, blue positive, none at 0).
 NEGATIVE_RGB = (178, 24, 43)
 POSITIVE_RGB = (33, 102, 172)
+
+# A hit's voice (`find_loaded_terms`' `voice`) as a class, and as the legend and the hover text say it.
+VOICE_CLASSES = {"editorial": "ta-own-voice", "scare_quote": "ta-scare-quote", "quoted": "ta-quoted"}
+VOICE_NAMES = {"editorial": "the outlet's own words", "scare_quote": "scare quotes (no speaker)",
+               "quoted": "quoted from a source"}
+LEGEND = {"editorial": ("own voice", "the outlet's own words: solid underline"),
+          "scare_quote": ("scare quote", "in quotation marks with no speaker, the outlet's choice: dashed"),
+          "quoted": ("quoted", "a named source's words: dotted")}
 
 # The stylesheet ships beside this module (package data), read once.
 STYLE = resources.files(__package__).joinpath("highlight.css").read_text(encoding="utf-8")
@@ -44,11 +59,39 @@ def tone_colour(tone: float, *, strength: float = 0.45) -> str:
     return f"rgba({r}, {g}, {b}, {min(abs(float(tone)), 1.0) * strength:.3g})"
 
 
+def _voice(hit) -> str:
+    """What a hit's voice says in words: whose words they are, and the speaker of a quote."""
+    voice = getattr(hit, "voice", None)
+    said = VOICE_NAMES.get(voice, "")
+    speaker = getattr(hit, "speaker", None)
+    if voice == "quoted" and isinstance(speaker, str) and speaker:
+        said = f"quoted from {speaker}"
+    return said
+
+
 def _hit_title(hit) -> str:
     parts = [str(hit.category).replace("_", " "), f"weight {hit.weight:g}"]
     if hit.neutral:
         parts.append(f"neutral: {hit.neutral}")
+    if _voice(hit):
+        parts.append(_voice(hit))
     return " · ".join(parts)
+
+
+def legend(hits) -> str:
+    """The key beside the article: the three voices as they are marked (with their counts in this
+    piece), the framing colours and the paragraph tint."""
+    counts = hits["voice"].value_counts() if "voice" in hits else {}
+    voices = "".join(
+        f'<li><mark class="ta-sample ta-mixed {VOICE_CLASSES[voice]}">{html_text(name)}</mark> '
+        f"{html_text(meaning)} ({int(counts.get(voice, 0)):,})</li>"
+        for voice, (name, meaning) in LEGEND.items())
+    return ('<div class="ta-legend" role="note"><p class="ta-legend-head">Whose words: the underline</p>'
+            f'<ul class="ta-voices">{voices}</ul>'
+            '<p>Colour: <mark class="ta-sample ta-negative">negative</mark> '
+            '<mark class="ta-sample ta-positive">positive</mark> <mark class="ta-sample ta-mixed">mixed</mark> '
+            "framing. Hover a term for its category, weight, voice and a neutral alternative (numbered notes "
+            "below). Each paragraph is tinted by its tone: red negative, blue positive, clear neutral.</p></div>")
 
 
 def _marked(text: str, hits: list, first_note: int) -> str:
@@ -59,7 +102,9 @@ def _marked(text: str, hits: list, first_note: int) -> str:
             continue
         out.append(html_text(text[last:hit.start]))
         framing = hit.framing if hit.framing in ("negative", "positive", "mixed") else "mixed"
-        out.append(f'<mark class="ta-hit ta-{framing}" title="{html_attr(_hit_title(hit))}">'
+        voice = VOICE_CLASSES.get(getattr(hit, "voice", None))
+        classes = " ".join(filter(None, ["ta-hit", f"ta-{framing}", voice]))
+        out.append(f'<mark class="{classes}" title="{html_attr(_hit_title(hit))}">'
                    f"{html_text(text[hit.start:hit.end])}</mark><sup class=\"ta-ref\">{number}</sup>")
         last = hit.end
     out.append(html_text(text[last:]))
@@ -70,9 +115,10 @@ def highlight_html(article: ArticleLike, *, lexicon: LexiconLike = None, show_un
                    notes: bool = True) -> str:
     """The article as one self-contained HTML fragment with loaded terms highlighted.
 
-    Each loaded term is a `<mark>` whose hover title gives its category, weight and neutral
-    alternative, numbered to a footnote saying the same; each scored block is tinted by its `tone`
-    (red negative, blue positive). The headline is a heading, captions are set apart, and credits and
+    Each loaded term is a `<mark>` whose hover title gives its category, weight, neutral
+    alternative and voice, numbered to a footnote saying the same; its colour is its framing, its
+    underline its voice (`legend`); each scored block is tinted by its `tone` (red negative, blue
+    positive). The headline is a heading, captions are set apart, and credits and
     boilerplate (with `show_unscored`) are greyed with the reason they were not scored.
     """
     analysed = analyse(article, lexicon=lexicon)
@@ -80,9 +126,7 @@ def highlight_html(article: ArticleLike, *, lexicon: LexiconLike = None, show_un
     hits = find_loaded_terms(analysed)  # offsets into each block's text
     by_block = {block: list(group.itertuples()) for block, group in hits.groupby("block")}
     parts = [f"<div class=\"ta-article\">\n<style>{STYLE}</style>"]
-    parts.append('<p class="ta-key">Loaded terms are <mark class="ta-sample ta-negative">marked</mark> '
-                 "(hover for category, weight and a neutral alternative; numbered notes below). "
-                 "Each paragraph is tinted by its tone: red negative, blue positive, clear neutral.</p>")
+    parts.append(legend(hits))
     note_rows: list = []
     for block in analysed.article.blocks:
         if not block.scored:
@@ -108,6 +152,7 @@ def highlight_html(article: ArticleLike, *, lexicon: LexiconLike = None, show_un
         items = "".join(
             f"<li><b>{html_text(h.text)}</b> — {html_text(str(h.category).replace('_', ' '))}, "
             f"weight {h.weight:g}, {html_text(str(h.framing))}"
+            + (f", {html_text(_voice(h))}" if _voice(h) else "")
             + (f"; neutral: <i>{html_text(h.neutral)}</i>" if h.neutral else "") + "</li>"
             for h in note_rows
         )
