@@ -119,3 +119,21 @@ def test_dataframe_lexicon():
     frame = pd.DataFrame([{"term": "fat cat", "category": "name_calling", "weight": 2, "framing": "negative",
                            "neutral": "executive"}])
     assert len(ta.load_lexicon(frame)) == 1
+
+
+@pytest.mark.parametrize("text, term", [
+    ("The board rubber-stamped the plan.", "rubber-stamp"),
+    ("He flip-flopped on tariffs.", "flip-flop"),
+    ("They demonized the strikers.", "demonize"),
+    ("She called them fascists.", "fascist"),
+    ("The mayor recklessly spent the reserve.", "recklessly"),
+    ("The senator is claiming that the count was wrong.", "claiming that"),
+])
+def test_every_form_of_an_entry_matches(text, term):
+    # Hyphenated entries inflect like their last part; unknown -ize verbs as verbs; -ist labels have plurals.
+    assert term in terms_in(text)
+
+
+def test_a_new_entry_keeps_its_innocent_uses_out():
+    assert terms_in("Snowflakes fell on the village overnight.") == []
+    assert terms_in("Officers held a knife amnesty in the town.") == []
