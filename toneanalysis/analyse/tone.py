@@ -31,8 +31,8 @@ COEFFICIENTS = {
     "vader_compound": 0.127,
     "textblob_polarity": 0.094,
     "vader_pos": 0.095,
-    "vader_neg": -0.478,
-    "loaded": 0.188,
+    "vader_neg": -0.475,
+    "loaded": 0.189,
 }
 
 NEUTRAL_BAND = 0.05 / 2 / 4
