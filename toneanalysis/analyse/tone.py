@@ -30,9 +30,9 @@ FEATURES = ("vader_compound", "textblob_polarity", "vader_pos", "vader_neg", "lo
 COEFFICIENTS = {
     "vader_compound": 0.127,
     "textblob_polarity": 0.094,
-    "vader_pos": 0.095,
-    "vader_neg": -0.475,
-    "loaded": 0.189,
+    "vader_pos": 0.096,
+    "vader_neg": -0.474,
+    "loaded": 0.188,
 }
 
 NEUTRAL_BAND = 0.05 / 2 / 4
