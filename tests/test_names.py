@@ -37,7 +37,7 @@ def test_a_name_made_of_loaded_words_is_not_a_hit(text):
     ("Tyrant Putin has met Kim again.", ["tyrant"]),
     ("He praised his 'Axis of Evil' ally.", ["axis of evil"]),
     ("The minister blamed the Deep State.", ["deep state"]),
-    ("The Woke Taliban have struck again, he wrote.", ["woke"]),
+    ("He wrote that Crooked Kemal had won again.", ["crooked"]),
     ("The plan rested on Marxist ideas.", ["marxist"]),
     ("MONSTER waves lashed the pier.", ["monster"]),
     ("The storm of criticism grew.", ["storm of criticism"]),

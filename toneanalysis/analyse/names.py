@@ -5,8 +5,8 @@ with a capital is read as a name when
 
 - it does not open its sentence (or a quotation, or a clause after a colon or dash) and a
   capitalised word stands before it, joined by a single space ("The Daily Blast", "Judge Savage",
-  "Chicago's Magnificent Mile"), or a capitalised common word after it ("the Liberty Party", "the
-  Heroes Act"; but "the Woke Taliban" is a word before a name);
+  "Fenmoor's Magnificent Mile"), or a capitalised common word after it ("the Liberty Party", "the
+  Freedom Act"; but "Crooked Kemal" is a word before a name);
 - it opens its sentence and is the head of a weather, place or operation name before a capitalised
   word ("Storm Ciarán battered the coast"), or a job title ("Judge Savage");
 - it is one word standing alone, and the same word is part of a name elsewhere in the text
@@ -15,7 +15,7 @@ with a capital is read as a name when
 A loaded phrase written in capitals as a whole, with nothing capitalised beside it ("his 'Axis of
 Evil' ally", "the Deep State"), is a label, not a name, and still counts; so do a loaded word that
 opens a sentence ("Brutal cuts ...", "Tyrant Putin has ..."), a capitalised label alone ("Marxist
-ideas", "the Election was Rigged"), words in capitals for emphasis ("MONSTER waves"), and every
+ideas", "the vote was Rigged"), words in capitals for emphasis ("MONSTER waves"), and every
 word of a Title Case headline ("Tyrant Putin's Snarling Grin").
 
 The rules follow `actors.default_actors`' reading of proper names (a capital that opens a sentence
@@ -84,9 +84,9 @@ def _name_at(normal: str, spans, start: int, end: int, *, elsewhere: bool = True
         return True  # "Storm Ciarán battered the coast", "as Hurricane Ida moved north"
     if not _opens(normal, a, start):
         if before and capitalised(before.group(1)) and before.group(1).lower() not in _SMALL:
-            return True  # "The Daily Blast", "Judge Savage", "Chicago's Magnificent Mile"
+            return True  # "The Daily Blast", "Judge Savage", "Fenmoor's Magnificent Mile"
         if after:
-            # "the Liberty Party" is a name of common words; "the Woke Taliban" a word before a name.
+            # "the Liberty Party" is a name of common words; "Crooked Kemal" a word before a name.
             return _common(after.removesuffix("'s"))
     # One capitalised word alone ("Savage said", "Marxist ideas"): a name only where the text has it in one.
     return elsewhere and len(words) == 1 and _named_elsewhere(normal, spans, words[0], start)
