@@ -137,3 +137,13 @@ def test_every_form_of_an_entry_matches(text, term):
 def test_a_new_entry_keeps_its_innocent_uses_out():
     assert terms_in("Snowflakes fell on the village overnight.") == []
     assert terms_in("Officers held a knife amnesty in the town.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She claims that the count was wrong.", ["claims that"]),
+    ("He denied claims that he had lied.", []),
+    ("The council is alleging that the contract was void.", ["alleging"]),
+    ("The lawsuit alleges that the firm was negligent.", []),
+])
+def test_said_verbs_count_in_every_tense_and_nouns_do_not(text, expected):
+    assert terms_in(text) == expected
