@@ -32,7 +32,7 @@ COEFFICIENTS = {
     "textblob_polarity": 0.094,
     "vader_pos": 0.096,
     "vader_neg": -0.474,
-    "loaded": 0.189,
+    "loaded": 0.188,
 }
 
 NEUTRAL_BAND = 0.05 / 2 / 4
