@@ -56,3 +56,8 @@ def test_the_neutral_rewrite_leaves_a_name_alone():
     text = "According to figures seen by The Daily Blast, the council slammed the plan."
     rewritten = ta.neutral_rewrite(text)["rewritten"].iloc[0]
     assert "The Daily Blast" in rewritten and "slammed" not in rewritten
+
+
+def test_the_corpus_path_drops_names_too():
+    texts = ["Costs rose, according to figures seen by The Daily Blast.", "Costs rose, the council's critics blast."]
+    assert ta.score_texts(texts)["loaded_count"].tolist() == [0, 1]
