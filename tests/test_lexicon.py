@@ -119,3 +119,31 @@ def test_dataframe_lexicon():
     frame = pd.DataFrame([{"term": "fat cat", "category": "name_calling", "weight": 2, "framing": "negative",
                            "neutral": "executive"}])
     assert len(ta.load_lexicon(frame)) == 1
+
+
+@pytest.mark.parametrize("text, term", [
+    ("The board rubber-stamped the plan.", "rubber-stamp"),
+    ("He flip-flopped on tariffs.", "flip-flop"),
+    ("They demonized the strikers.", "demonize"),
+    ("She called them fascists.", "fascist"),
+    ("The mayor recklessly spent the reserve.", "recklessly"),
+    ("The senator is claiming that the count was wrong.", "claiming that"),
+])
+def test_every_form_of_an_entry_matches(text, term):
+    # Hyphenated entries inflect like their last part; unknown -ize verbs as verbs; -ist labels have plurals.
+    assert term in terms_in(text)
+
+
+def test_a_new_entry_keeps_its_innocent_uses_out():
+    assert terms_in("Snowflakes fell on the village overnight.") == []
+    assert terms_in("Officers held a knife amnesty in the town.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She claims that the count was wrong.", ["claims that"]),
+    ("He denied claims that he had lied.", []),
+    ("The council is alleging that the contract was void.", ["alleging"]),
+    ("The lawsuit alleges that the firm was negligent.", []),
+])
+def test_said_verbs_count_in_every_tense_and_nouns_do_not(text, expected):
+    assert terms_in(text) == expected

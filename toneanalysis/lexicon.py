@@ -45,8 +45,11 @@ def _inflections(word: str, upos: str | None = None) -> set[str]:
 
     forms = {f for group in getAllInflections(word, upos=upos).values() for f in group}
     if not forms and word.isalpha() and not getAllLemmas(word):
-        # A word lemminflect does not know ("bromance") is taken for a noun.
-        forms = {f for group in getAllInflectionsOOV(word, "NOUN").values() for f in group}
+        # A word lemminflect does not know is a noun ("bromance"), or a verb by its suffix ("demonize").
+        kind = "VERB" if re.search(r"(?:[iy][sz]e|ify)$", word) else "NOUN"
+        forms = {f for group in getAllInflectionsOOV(word, kind).values() for f in group}
+    if upos != "VERB" and word.endswith("ist") and not any(f.endswith("s") for f in forms):
+        forms.add(word + "s")  # lemminflect knows "fascist" only as an adjective; the label has a plural
     return forms | {word}
 
 
@@ -57,7 +60,8 @@ def expand(term: str) -> list[str]:
     "lashed out", "spark fury" → "sparked fury") and takes the plural of its last word, the head of
     most English compounds ("witch hunt" → "witch hunts"); noun phrases whose first word reads as a
     verb carry exceptions in the lexicon ("attack dog" excepts "attacked dog"). A hyphenated word
-    takes the noun inflections of its last part ("right-winger" → "right-wingers"); spaCy splits
+    inflects like its last part ("right-winger" → "right-wingers", "rubber-stamp" →
+    "rubber-stamped"); spaCy splits
     "so-called" into the same tokens in the lexicon and in the text.
 
     >>> sorted(expand("tyrant"))
@@ -68,6 +72,8 @@ def expand(term: str) -> list[str]:
     True
     >>> expand("anti-vaxxer")
     ['anti-vaxxer', 'anti-vaxxers']
+    >>> sorted(expand("demonize")), expand("fascist")
+    (['demonize', 'demonized', 'demonizes', 'demonizing'], ['fascist', 'fascists'])
     """
     from lemminflect import getAllInflections
 
@@ -75,8 +81,9 @@ def expand(term: str) -> list[str]:
     if len(words) == 1:
         head, hyphen, last = words[0].rpartition("-")
         if hyphen and last.isalpha():
-            # A hyphenated compound takes the plural of its last part ("hard-liner" → "hard-liners").
-            return sorted({words[0]} | {f"{head}-{form}" for form in _inflections(last, upos="NOUN")})
+            # A hyphenated compound inflects like its last part: "hard-liner" → "hard-liners",
+            # "rubber-stamp" → "rubber-stamped", "flip-flop" → "flip-flopping".
+            return sorted({words[0]} | {f"{head}-{form}" for form in _inflections(last)})
         return sorted(_inflections(words[0]))
     first = {f for group in getAllInflections(words[0], upos="VERB").values() for f in group} | {words[0]}
     last = _inflections(words[-1], upos="NOUN")

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from ..lexicon import Lexicon
 from ..text import count_words, nlp, normalise, sentence_spans
 from .loaded import GROUP_OF_CATEGORY, N_GROUPS, loaded_p
+from .names import drop_names
 from .quotes import quote_spans
 from .sentiment import SentenceSentiment, sentence_sentiment
 from .tone import tone_score
@@ -141,7 +142,7 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
         # `normal` is doc.text: spaCy's Doc.text rebuilds the string from its tokens on every access.
         original, normal = pending.popleft()
         spans = sentence_spans(doc, normal)
-        matches = lex.match(doc)
+        matches = drop_names(normal, spans, lex.match(doc))
         if _OPENING_MARK.search(normal):  # most apostrophes ("Russia's") follow a letter: no quote opens
             scare = scare_entry(lex)
             quoted = [(scare, s, e) for s, e in scare_quotes(original, normal, matches, spans)]

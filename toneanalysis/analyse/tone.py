@@ -30,8 +30,8 @@ FEATURES = ("vader_compound", "textblob_polarity", "vader_pos", "vader_neg", "lo
 COEFFICIENTS = {
     "vader_compound": 0.127,
     "textblob_polarity": 0.094,
-    "vader_pos": 0.093,
-    "vader_neg": -0.481,
+    "vader_pos": 0.096,
+    "vader_neg": -0.474,
     "loaded": 0.188,
 }
 
