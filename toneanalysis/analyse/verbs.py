@@ -63,11 +63,32 @@ def _forms_table(extra_colouring: tuple[str, ...]) -> dict[str, list[str]]:
     return {f: v for f, v in table.items() if v[0] != "according to" or f == "according to"}
 
 
+def _trie(forms) -> str:
+    """One regular expression for `forms`, as a trie of their characters (a space is `\\s+`): the same
+    matches as their alternation longest first, but each position of a text is read once, not once
+    per form (the alternation of 460 forms was a third of the attribution's time)."""
+    root: dict = {}
+    for form in forms:
+        node = root
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a form ends here
+
+    def pattern(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + pattern(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        # Greedy: a longer form is tried before the one that ends here, as longest-first would.
+        return "(?:" + "|".join(branches) + (")?" if "" in node else ")")
+    return pattern(root)
+
+
 def _compiled(table: dict[str, tuple[str, str, str]]) -> tuple[dict, re.Pattern]:
     # Lower case only ("the United States" is no verb), but for the phrase that opens many sentences.
-    alternatives = sorted([*table, "According to"], key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w'\-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
-                         + r")(?![\w\-])")
+    pattern = re.compile(r"(?<![\w'\-])" + _trie([*table, "According to"]) + r"(?![\w\-])")
     return table, pattern
 
 
