@@ -9,7 +9,8 @@ seeded) and written to a temporary folder with a manifest (3 outlets, events of 
    each block parsed and scored; then its quotes and attribution verbs, for the voice shares);
    `score_folder` (the paragraph table of the same files); and `score_corpus` in memory and with
    `out=` (article, paragraph and hit tables, Parquet), on one core and on every core. Articles
-   per second, medians of `--repeats` interleaved runs, and the cost over `score_texts` and over
+   per second (wall) and per CPU-second (all processes, which other load on a shared machine barely
+   moves), medians of `--repeats` interleaved runs, and the CPU cost over `score_texts` and over
    the analysis: what the corpus path adds to the analysis it needs is its own overhead.
 2. Peak memory of `score_corpus(out=...)` at each `--articles` size, each in a fresh process
    (peak RSS of the process and of its largest worker, getrusage): flat when it does not grow with N.
@@ -37,6 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_scale import source_paragraphs, write_articles
 
 OUTLETS = ("Clarion", "Ledger", "Wire")
+TEXTS = "score_texts (each text one paragraph)"
+ANALYSIS = "analysis (+ quotes, attribution, voices)"
 
 CHILD = """
 import json, resource, sys, time
@@ -60,10 +63,19 @@ def corpus_folder(root: Path, n: int, paragraphs: list[str]) -> Path:
     return folder
 
 
-def timed(function, *args, **kwargs) -> float:
-    started = time.perf_counter()
-    function(*args, **kwargs)
-    return time.perf_counter() - started
+def cpu_timed(function) -> tuple[float, float]:
+    """(wall, CPU) seconds of `function()`; CPU counts this process and its finished children (a
+    pool's workers, which have exited when the call returns), so other load on the machine barely
+    moves it."""
+    import resource
+
+    def cpu() -> float:
+        own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+    started, before = time.perf_counter(), cpu()
+    function()
+    return time.perf_counter() - started, cpu() - before
 
 
 def analyse_files(task: tuple, lex=None) -> int:
@@ -102,27 +114,32 @@ def throughput(root: Path, n: int, jobs: list[int], paragraphs: list[str], repea
           f"median of {repeats} interleaved runs, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for n_jobs in jobs:
         runs = {
-            "score_texts (each text one paragraph)": partial(ta.score_texts, texts, n_jobs=n_jobs),
+            TEXTS: partial(ta.score_texts, texts, n_jobs=n_jobs),
             "analysis, no voices (load, blocks, scores)": partial(analysis, folder, names, voices=False, n_jobs=n_jobs),
-            "analysis (+ quotes, attribution, voices)": partial(analysis, folder, names, voices=True, n_jobs=n_jobs),
+            ANALYSIS: partial(analysis, folder, names, voices=True, n_jobs=n_jobs),
             "score_folder (paragraph table)": partial(ta.score_folder, folder, pattern="article_*.txt", n_jobs=n_jobs),
             "score_corpus (in memory)": partial(ta.score_corpus, folder, n_jobs=n_jobs),
         }
-        seconds: dict[str, list[float]] = {name: [] for name in [*runs, "score_corpus (out=, Parquet)",
-                                                                 "score_corpus (out=, all reused)"]}
+        runs["score_corpus (out=, Parquet)"] = None
+        runs["score_corpus (out=, all reused)"] = None
+        walls: dict[str, list[float]] = {name: [] for name in runs}
+        cpus: dict[str, list[float]] = {name: [] for name in runs}
         for repeat in range(repeats):
-            for name, run in runs.items():
-                seconds[name].append(timed(run))
             out = root / f"out_{n_jobs}_{repeat}"
-            seconds["score_corpus (out=, Parquet)"].append(timed(ta.score_corpus, folder, out=out, n_jobs=n_jobs))
-            seconds["score_corpus (out=, all reused)"].append(timed(ta.score_corpus, folder, out=out, n_jobs=n_jobs))
-        median = {name: statistics.median(values) for name, values in seconds.items()}
-        base_texts = median["score_texts (each text one paragraph)"]
-        base_analysis = median["analysis (+ quotes, attribution, voices)"]
-        print(f"n_jobs={n_jobs}:")
-        for name, value in median.items():
-            print(f"  {name:44s} {n / value:8.1f} articles/s  ({value:6.2f} s; "
-                  f"{value / base_texts - 1:+.0%} vs score_texts, {value / base_analysis - 1:+.0%} vs the analysis)")
+            runs["score_corpus (out=, Parquet)"] = partial(ta.score_corpus, folder, out=out, n_jobs=n_jobs)
+            runs["score_corpus (out=, all reused)"] = partial(ta.score_corpus, folder, out=out, n_jobs=n_jobs)
+            for name, run in runs.items():
+                wall, cpu = cpu_timed(run)
+                walls[name].append(wall)
+                cpus[name].append(cpu)
+        wall = {name: statistics.median(values) for name, values in walls.items()}
+        cpu = {name: statistics.median(values) for name, values in cpus.items()}
+        print(f"n_jobs={n_jobs}: articles per second (wall), per CPU-second (all processes), and CPU time against "
+              "score_texts and against the analysis")
+        for name in runs:
+            print(f"  {name:44s} {n / wall[name]:8.1f}/s wall {n / cpu[name]:8.1f}/CPU-s  "
+                  f"({cpu[name]:6.2f} CPU-s; {cpu[name] / cpu[TEXTS] - 1:+.0%} vs score_texts, "
+                  f"{cpu[name] / cpu[ANALYSIS] - 1:+.0%} vs the analysis)")
 
 
 def child(folder: Path, out: Path, n_jobs: int, *, kill_after: float | None = None) -> dict | None:
