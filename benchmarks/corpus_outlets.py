@@ -4,15 +4,20 @@ Articles are synthesised as in `corpus_scale.py` (the project's own paragraphs, 
 seeded) and written to a temporary folder with a manifest (3 outlets, events of 3 articles).
 
 1. Throughput on `--throughput` articles, after a warm-up: `score_texts` on the same texts (each
-   article's text as one string), `score_folder` (the paragraph table of the same files), and
-   `score_corpus` in memory and with `out=` (article, paragraph and hit tables, Parquet), on one
-   core and on every core; articles per second and the cost over `score_folder`.
+   article's text as one string); the analysis the corpus path needs and `score_texts` does not
+   do, with no table made (each file loaded and split into blocks, headline and captions apart,
+   each block parsed and scored; then its quotes and attribution verbs, for the voice shares);
+   `score_folder` (the paragraph table of the same files); and `score_corpus` in memory and with
+   `out=` (article, paragraph and hit tables, Parquet), on one core and on every core. Articles
+   per second (wall) and per CPU-second (all processes, which other load on a shared machine barely
+   moves), medians of `--repeats` interleaved runs, and the CPU cost over `score_texts` and over
+   the analysis: what the corpus path adds to the analysis it needs is its own overhead.
 2. Peak memory of `score_corpus(out=...)` at each `--articles` size, each in a fresh process
    (peak RSS of the process and of its largest worker, getrusage): flat when it does not grow with N.
 3. Resume: a run killed part-way, then the same command again: how many were scored, how many
    reused, and that the folder holds each article once.
 
-    .venv/bin/python benchmarks/corpus_outlets.py [--throughput 300] [--articles 1000 10000] [--jobs -1]
+    .venv/bin/python benchmarks/corpus_outlets.py [--throughput 300] [--articles 1000 10000] [--jobs 1 -1] [--repeats 3]
 """
 
 from __future__ import annotations
@@ -21,16 +26,20 @@ import argparse
 import json
 import os
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_scale import source_paragraphs, write_articles
 
 OUTLETS = ("Clarion", "Ledger", "Wire")
+TEXTS = "score_texts (each text one paragraph)"
+ANALYSIS = "analysis (+ quotes, attribution, voices)"
 
 CHILD = """
 import json, resource, sys, time
@@ -54,35 +63,83 @@ def corpus_folder(root: Path, n: int, paragraphs: list[str]) -> Path:
     return folder
 
 
-def timed(function, *args, **kwargs) -> float:
-    started = time.perf_counter()
-    function(*args, **kwargs)
-    return time.perf_counter() - started
+def cpu_timed(function) -> tuple[float, float]:
+    """(wall, CPU) seconds of `function()`; CPU counts this process and its finished children (a
+    pool's workers, which have exited when the call returns), so other load on the machine barely
+    moves it."""
+    import resource
+
+    def cpu() -> float:
+        own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+    started, before = time.perf_counter(), cpu()
+    function()
+    return time.perf_counter() - started, cpu() - before
 
 
-def throughput(root: Path, n: int, jobs: list[int], paragraphs: list[str]) -> None:
+def analyse_files(task: tuple, lex=None) -> int:
+    """The analysis a corpus needs of each file, and no table: load it, split it into blocks, parse
+    and score each (sentiment, loaded terms) and, with `voices`, find its quotes and attribution verbs."""
+    import toneanalysis as ta
+    from toneanalysis.corpus import worker_lexicon
+
+    folder, names, voices = task
+    for name in names:
+        analysed = ta.analyse(ta.load_article(folder / name), lexicon=worker_lexicon(lex))
+        _ = analysed.scores
+        if voices:
+            _ = analysed.hit_voices
+    return len(names)
+
+
+def analysis(folder: Path, names: list[str], *, voices: bool, n_jobs: int) -> None:
+    from toneanalysis.corpus import chunked, ordered_map
+    from toneanalysis.lexicon import default_lexicon
+
+    tasks = ((folder, chunk, voices) for chunk in chunked(names, 8))
+    for _ in ordered_map(analyse_files, tasks, default_lexicon(), n_jobs=n_jobs):
+        pass
+
+
+def throughput(root: Path, n: int, jobs: list[int], paragraphs: list[str], repeats: int) -> None:
     import toneanalysis as ta
 
     folder = corpus_folder(root, n, paragraphs)
-    texts = [p.read_text() for p in sorted(folder.glob("article_*.txt"))]
+    names = sorted(p.name for p in folder.glob("article_*.txt"))
+    texts = [(folder / name).read_text() for name in names]
     ta.score_texts(texts[:5])  # warm: lexicon, sentencizer, VADER, TextBlob
-    ta.score_corpus(folder / "..", pattern="corpus_*/article_0000[0-4].txt")
-    print(f"## Throughput, {n} articles ({sum(len(t.split()) for t in texts):,} words), articles per second")
+    ta.score_corpus(folder / "..", pattern="corpus_*/article_0000[0-4].txt", out=root / "warm")  # and Parquet
+    print(f"## Throughput, {n} articles ({sum(len(t.split()) for t in texts):,} words), articles per second; "
+          f"median of {repeats} interleaved runs, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for n_jobs in jobs:
-        results = {
-            "score_texts (each text one paragraph)": timed(ta.score_texts, texts, n_jobs=n_jobs),
-            "score_folder (paragraph table)": timed(ta.score_folder, folder, pattern="article_*.txt", n_jobs=n_jobs),
-            "score_corpus (in memory)": timed(ta.score_corpus, folder, n_jobs=n_jobs),
+        runs = {
+            TEXTS: partial(ta.score_texts, texts, n_jobs=n_jobs),
+            "analysis, no voices (load, blocks, scores)": partial(analysis, folder, names, voices=False, n_jobs=n_jobs),
+            ANALYSIS: partial(analysis, folder, names, voices=True, n_jobs=n_jobs),
+            "score_folder (paragraph table)": partial(ta.score_folder, folder, pattern="article_*.txt", n_jobs=n_jobs),
+            "score_corpus (in memory)": partial(ta.score_corpus, folder, n_jobs=n_jobs),
         }
-        out = root / f"out_{n_jobs}"
-        results["score_corpus (out=, Parquet)"] = timed(ta.score_corpus, folder, out=out, n_jobs=n_jobs)
-        results["score_corpus (out=, all reused)"] = timed(ta.score_corpus, folder, out=out, n_jobs=n_jobs)
-        base_folder, base_texts = results["score_folder (paragraph table)"], results[
-            "score_texts (each text one paragraph)"]
-        print(f"n_jobs={n_jobs}:")
-        for name, seconds in results.items():
-            print(f"  {name:36s} {n / seconds:8.1f} articles/s  ({seconds:6.2f} s; "
-                  f"{seconds / base_texts - 1:+.0%} vs score_texts, {seconds / base_folder - 1:+.0%} vs score_folder)")
+        runs["score_corpus (out=, Parquet)"] = None
+        runs["score_corpus (out=, all reused)"] = None
+        walls: dict[str, list[float]] = {name: [] for name in runs}
+        cpus: dict[str, list[float]] = {name: [] for name in runs}
+        for repeat in range(repeats):
+            out = root / f"out_{n_jobs}_{repeat}"
+            runs["score_corpus (out=, Parquet)"] = partial(ta.score_corpus, folder, out=out, n_jobs=n_jobs)
+            runs["score_corpus (out=, all reused)"] = partial(ta.score_corpus, folder, out=out, n_jobs=n_jobs)
+            for name, run in runs.items():
+                wall, cpu = cpu_timed(run)
+                walls[name].append(wall)
+                cpus[name].append(cpu)
+        wall = {name: statistics.median(values) for name, values in walls.items()}
+        cpu = {name: statistics.median(values) for name, values in cpus.items()}
+        print(f"n_jobs={n_jobs}: articles per second (wall), per CPU-second (all processes), and CPU time against "
+              "score_texts and against the analysis")
+        for name in runs:
+            print(f"  {name:44s} {n / wall[name]:8.1f}/s wall {n / cpu[name]:8.1f}/CPU-s  "
+                  f"({cpu[name]:6.2f} CPU-s; {cpu[name] / cpu[TEXTS] - 1:+.0%} vs score_texts, "
+                  f"{cpu[name] / cpu[ANALYSIS] - 1:+.0%} vs the analysis)")
 
 
 def child(folder: Path, out: Path, n_jobs: int, *, kill_after: float | None = None) -> dict | None:
@@ -102,6 +159,7 @@ def main() -> int:
     parser.add_argument("--throughput", type=int, default=300, metavar="N")
     parser.add_argument("--articles", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--jobs", type=int, nargs="*", default=[1, -1])
+    parser.add_argument("--repeats", type=int, default=3, help="throughput runs of each, interleaved (median)")
     parser.add_argument("--memory-jobs", type=int, default=-1)
     parser.add_argument("--resume", type=int, default=1000, metavar="N", help="articles of the resume test (0: none)")
     args = parser.parse_args()
@@ -109,7 +167,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         if args.throughput:
-            throughput(root, args.throughput, args.jobs, paragraphs)
+            throughput(root, args.throughput, args.jobs, paragraphs, args.repeats)
         if args.articles:
             print(f"\n## Peak memory of score_corpus(out=...), n_jobs={args.memory_jobs}, each in a fresh process")
         for n in args.articles:

@@ -75,3 +75,31 @@ def test_an_unwritable_cache_is_only_slower(tmp_path, monkeypatch):
     blocker.write_text("")
     monkeypatch.setenv("TONEANALYSIS_CACHE", str(blocker / "cache"))  # a folder under a file: cannot be made
     assert hits(ta.load_lexicon(SMALL))[0] == [4, 11, "tyrant"]
+
+
+def test_the_verb_table_read_from_the_cache_is_the_one_computed(folder):
+    from toneanalysis.analyse import verbs
+
+    lexicon = ta.load_lexicon({**SMALL, "opined": {"category": "doubt_verb", "weight": 1, "framing": "negative",
+                                                   "neutral": "said"}})
+    computed = verbs.verb_table(verbs.lexicon_doubt_verbs(lexicon))
+    written = verbs.table_for(lexicon)
+    assert list(folder.glob("verb-table-*.json"))
+    from_cache = verbs.table_for(Lexicon(lexicon.entries))  # a new Lexicon object: read from disk
+    assert from_cache[0] == written[0] == computed[0] and from_cache[1].pattern == computed[1].pattern
+    assert from_cache[0]["opines"][:2] == ("opine", "colouring")
+
+
+def test_the_cached_lemminflect_words_answer_as_lemminflect_does(folder):
+    from lemminflect import getAllLemmas
+
+    from toneanalysis.analyse import speakers
+
+    speakers._lemminflect_words.cache_clear()
+    words = ["Shopkeeper", "Residents", "ran", "Local", "the", "Kuleba", "bromance", "Zelensky", "xqzt", "Officials"]
+    assert [speakers._common_word(w) for w in words] == [
+        bool(getAllLemmas(w.lower())) and w.lower() not in speakers.TITLE_WORDS for w in words]
+    assert list(folder.glob("lemminflect-words-*.json"))
+    speakers._lemminflect_words.cache_clear()  # read back from the file
+    assert [speakers._common_word(w) for w in words] == [True, True, True, True, False, False, False, False,
+                                                          False, True]

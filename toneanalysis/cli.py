@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import sys
@@ -164,6 +165,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Run as the command (argv from the command line): what the imports made (pandas, spaCy, the
+    # package) lives as long as the process, so it is frozen out of the collector, which otherwise
+    # rescans it each time the lexicon's patterns and the tables add objects, and once more at exit
+    # (together more than a third of `score`'s time after the imports). Frozen again at the end: the
+    # run's own objects need no collection either. Called from Python with a list, nothing is frozen
+    # (a long-lived caller's garbage must stay collectable).
+    command = argv is None
+    if command:
+        gc.freeze()
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
@@ -172,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    finally:
+        if command:
+            gc.freeze()
 
 
 if __name__ == "__main__":

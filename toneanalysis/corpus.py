@@ -29,6 +29,7 @@ from .analyse import score_paragraphs
 from .analyse.engine import SCORE_COLUMNS
 from .analyse.engine import score_rows as engine_rows
 from .analyse.sentiment import sentence_sentiment
+from .analyse.verbs import table_for
 from .errors import ToneAnalysisError
 from .load import load_article
 from .load.limits import check_paragraph
@@ -63,12 +64,14 @@ _worker_lexicon = None
 
 
 def _warm(lex) -> None:
-    """Load what scoring needs (matcher, sentencizer, VADER and TextBlob lexicons, ~2 s cold).
+    """Load what scoring needs (matcher, sentencizer, VADER and TextBlob lexicons, the attribution
+    verbs, ~2 s cold).
 
     Called in the parent before the pool starts, so forked workers inherit it all for free;
     workers started by spawn/forkserver pay it once each, in the initializer.
     """
     _ = lex.matcher  # compiled on first use
+    table_for(lex)
     nlp()
     sentence_sentiment("A good start.")
 

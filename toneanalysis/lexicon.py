@@ -128,13 +128,14 @@ class Lexicon:
 
     def _compile(self):
         from spacy.matcher import PhraseMatcher
-        from spacy.tokens import Doc
 
-        vocab = nlp().vocab
-        matcher = PhraseMatcher(vocab, attr="LOWER")
+        strings = nlp().vocab.strings
+        matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
         patterns = cached_json("lexicon-patterns", self._patterns_key(), self._patterns, valid=_valid_patterns)
-        for key, group in itertools.groupby(patterns, key=lambda pattern: pattern[0]):
-            matcher.add(key, [Doc(vocab, words=words, spaces=spaces) for _, words, spaces in group])
+        for key, forms in patterns:
+            # A pattern as the LOWER ids of its tokens, which PhraseMatcher.add takes in place of a Doc:
+            # a Doc per form (16,000 of them) made a lexeme for each new word, most of a start-up's cost.
+            matcher.add(key, [[strings.add(token.lower()) for token in tokens] for tokens in forms])
         return matcher
 
     def _patterns_key(self) -> str:
@@ -145,9 +146,9 @@ class Lexicon:
         return digest(_SOURCE_DIGEST, version("spacy"), version("lemminflect"),
                       *self.entries["term"], *self.entries["exceptions"])
 
-    def _patterns(self) -> list[tuple[str, list[str], list[bool]]]:
-        """(matcher key, token texts, trailing spaces) of every surface form of every entry: `T<row>` for
-        a term's forms, `X<row>` for the forms of its exception phrases."""
+    def _patterns(self) -> list[tuple[str, list[list[str]]]]:
+        """(matcher key, the token texts of each of its forms): `T<row>` for a term's forms, `X<row>` for
+        the forms of its exception phrases."""
         # A form belongs to the entry written that way ("crook" vs "crooked"); else to the first entry.
         owner = {term: i for i, term in zip(self.entries.index, self.entries["term"])}
         for i, term in zip(self.entries.index, self.entries["term"]):
@@ -163,7 +164,8 @@ class Lexicon:
                     keys.append(f"X{i}")
                     forms.append(form)
         docs = nlp().tokenizer.pipe(forms, batch_size=1000)
-        return [(key, [t.text for t in doc], [bool(t.whitespace_) for t in doc]) for key, doc in zip(keys, docs)]
+        tokens = ((key, [t.text for t in doc]) for key, doc in zip(keys, docs))
+        return [(key, [words for _, words in group]) for key, group in itertools.groupby(tokens, key=lambda p: p[0])]
 
     def match(self, doc) -> list[tuple[int, int, int]]:
         """(entry index, start char, end char) of each loaded term in a spaCy Doc, longest match first.
@@ -197,8 +199,8 @@ _SOURCE_DIGEST = digest(Path(__file__).read_text(encoding="utf-8"))
 
 def _valid_patterns(data) -> bool:
     return isinstance(data, list) and all(
-        isinstance(p, list) and len(p) == 3 and isinstance(p[0], str) and isinstance(p[1], list)
-        and isinstance(p[2], list) and len(p[1]) == len(p[2]) for p in data)
+        isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and isinstance(p[1], list)
+        and all(isinstance(words, list) and all(isinstance(w, str) for w in words) for words in p[1]) for p in data)
 
 
 def _fail(source: str, row: int | None, column: str | None, problem: str):

@@ -6,8 +6,10 @@ Stoltenberg"); a pronoun or a description is returned as such ("how"), for `attr
 
 from __future__ import annotations
 
+import functools
 import re
 
+from ..cache import cached_json, digest
 from ..text import stop_words
 from .quotes import MASK
 
@@ -80,9 +82,29 @@ def _name_run(tokens: list[str]) -> list[str]:
 
 
 def _common_word(token: str) -> bool:
-    from lemminflect import getAllLemmas
+    return token.lower() in _lemminflect_words() and token.lower() not in TITLE_WORDS
 
-    return bool(getAllLemmas(token.lower())) and token.lower() not in TITLE_WORDS
+
+@functools.lru_cache(maxsize=1)
+def _lemminflect_words() -> frozenset[str]:
+    """The words `lemminflect.getAllLemmas` knows (gives lemmas for), kept in the on-disk cache
+    (`cache.py`): loading lemminflect's dictionary costs half a second in every process that meets
+    one sentence-initial name run, more than `toneanalysis score` on an article spends analysing it."""
+    from importlib.metadata import version
+
+    def compute() -> list[str]:
+        # Its lemma dictionary and overrides, as `getAllLemmas` reads them (lemminflect has no public
+        # list of its words); the cache key holds its version.
+        from lemminflect.core.Lemmatizer import Lemmatizer
+
+        lemmatizer = Lemmatizer()
+        found = {w for table in (lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict())
+                 for w, lemmas in table.items() if lemmas}
+        return sorted(found)
+
+    words = cached_json("lemminflect-words", digest(version("lemminflect")), compute,
+                        valid=lambda data: isinstance(data, list) and all(isinstance(w, str) for w in data))
+    return frozenset(words)
 
 
 def _subject_run(tokens: list[str]) -> list[str]:

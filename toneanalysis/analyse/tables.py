@@ -8,6 +8,7 @@ index the block's original text, its `text` column.
 from __future__ import annotations
 
 import weakref
+from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -70,26 +71,38 @@ def score_paragraphs(article: ArticleLike, *, lexicon: LexiconLike = None,
     [{'role': 'paragraph', 'loaded_count': 1, 'loaded_terms': 'tyrant'}]
     """
     a: AnalysedArticle = analyse(article, lexicon=lexicon)
-    blocks = a.scored_blocks
-    rows = [aggregate(p, s, a.lexicon) for p, s in zip(a.parsed, a.scores)]
-    frame = pd.DataFrame(rows, columns=SCORE_COLUMNS)
-    frame.insert(0, "text", [b.text for b in blocks])
-    frame.insert(0, "position", _positions(frame["n_words"].tolist()))
-    frame.insert(0, "line", pd.array([b.line for b in blocks], dtype="Int64"))
-    frame.insert(0, "role", [b.role for b in blocks])
-    frame.insert(0, "block", [b.index for b in blocks])
-    counts = [[[v for v, _ in voices].count(v) for v in VOICES] for voices in a.hit_voices]
-    frame[VOICE_COLUMNS] = pd.DataFrame(counts, columns=VOICE_COLUMNS, index=frame.index, dtype=int)
-    neutral = pd.Series([v.block for v in a.verbs if v.kind == "neutral"], dtype=int).value_counts()
-    frame["attributions"] = frame["block"].map(neutral).fillna(0).astype(int)
+    frame = paragraph_frame(paragraph_columns(a))
     if include_unscored:
         others = pd.DataFrame(
             [(b.index, b.role, b.line, b.text, b.reason) for b in a.article.blocks if not b.scored],
             columns=["block", "role", "line", "text", "reason"],
         ).astype({"line": "Int64"})
-        frame["reason"] = [b.reason for b in blocks]
+        frame["reason"] = [b.reason for b in a.scored_blocks]
         frame = pd.concat([frame, others], ignore_index=True).sort_values("block", ignore_index=True)
     return with_metadata(frame, a)
+
+
+def paragraph_columns(a: AnalysedArticle) -> dict[str, list]:
+    """The columns of `score_paragraphs` but the metadata, as lists (`PARAGRAPH_COLUMNS`): what a
+    corpus stacks for many articles before it makes one table of them (`paragraph_frame`)."""
+    blocks = a.scored_blocks
+    rows = [aggregate(p, s, a.lexicon) for p, s in zip(a.parsed, a.scores)]
+    neutral = Counter(v.block for v in a.verbs if v.kind == "neutral")
+    columns = {"block": [b.index for b in blocks], "role": [b.role for b in blocks], "line": [b.line for b in blocks],
+               "position": _positions([r["n_words"] for r in rows]), "text": [b.text for b in blocks]}
+    columns.update({c: [r[c] for r in rows] for c in SCORE_COLUMNS})
+    voices = [[v for v, _ in hits] for hits in a.hit_voices]
+    columns.update({c: [v.count(voice) for v in voices] for c, voice in zip(VOICE_COLUMNS, VOICES)})
+    columns["attributions"] = [neutral.get(b.index, 0) for b in blocks]
+    return columns
+
+
+def paragraph_frame(columns: dict[str, list]) -> pd.DataFrame:
+    """The paragraph table of `paragraph_columns` (of one article, or of several, stacked), with its types."""
+    # Typed as they go in (the counts int64 also when there are no rows): one constructor, no column
+    # set afterwards, which costs pandas more than building the frame.
+    counts = {c: np.asarray(columns[c], dtype=np.int64) for c in (*VOICE_COLUMNS, "attributions")}
+    return pd.DataFrame({**columns, "line": pd.array(columns["line"], dtype="Int64"), **counts})
 
 
 _ENTRY_FIELDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -122,13 +135,18 @@ def find_loaded_terms(article: ArticleLike, *, lexicon: LexiconLike = None) -> p
     [{'start': 8, 'end': 21, 'text': 'snarling grin', 'term': 'snarling grin'}]
     """
     a = analyse(article, lexicon=lexicon)
+    return with_metadata(pd.DataFrame(hit_rows(a), columns=HIT_COLUMNS), a)
+
+
+def hit_rows(a: AnalysedArticle) -> list[tuple]:
+    """The rows of `find_loaded_terms` but the metadata, as tuples in `HIT_COLUMNS` order."""
     fields = entry_fields(a.lexicon)
     rows = []
     for block, parsed, voices in zip(a.scored_blocks, a.parsed, a.hit_voices):
         for hit, (voice, speaker) in zip(parsed.hits, voices):
             rows.append((block.index, block.role, hit.sentence, hit.start, hit.end, block.text[hit.start:hit.end],
                          *fields[hit.entry], voice, speaker))
-    return with_metadata(pd.DataFrame(rows, columns=HIT_COLUMNS), a)
+    return rows
 
 
 def score_sentences(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.DataFrame:

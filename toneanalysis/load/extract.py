@@ -14,8 +14,10 @@ onto the page's own blocks, so every visible text stays a block with a role and 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup, Tag
+if TYPE_CHECKING:  # bs4 is imported where a page is read (html.py says why)
+    from bs4 import BeautifulSoup, Tag
 
 from . import roles
 from .article import Block
@@ -99,6 +101,8 @@ def main_root(soup: BeautifulSoup, main: MainText | None, candidate: Tag) -> Tag
         if h1 is None or h1 is candidate or candidate in h1.parents:
             return candidate
         leaves = [candidate]  # the body is there, its headline above it (a page <header> over an <article>)
+    from bs4 import Tag
+
     root = _lowest_common_ancestor(leaves + ([h1] if h1 is not None else []))
     return root if isinstance(root, Tag) else candidate
 

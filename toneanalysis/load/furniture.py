@@ -6,8 +6,10 @@ byline, time stamp, dateline, kicker or standfirst. The text rules are in `roles
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from bs4 import Tag
+if TYPE_CHECKING:  # bs4 is imported where a page is read (html.py says why)
+    from bs4 import Tag
 
 from . import roles
 from .article import Block
@@ -61,6 +63,8 @@ _NEVER = {"script", "style", "nav", "aside", "form", "footer", "article", "main"
 
 
 def _text(node) -> str:
+    from bs4 import Tag
+
     return re.sub(r"\s+", " ", node.get_text("") if isinstance(node, Tag) else str(node)).strip()
 
 

@@ -11,9 +11,11 @@ walk keeps its own stack, so a page nested thousands of elements deep reads like
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import PreformattedString
+# bs4 is imported in the functions that read a page (`article_from_html` says why).
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
 
 from . import extract, metadata, roles
 from . import furniture as page_furniture
@@ -73,6 +75,8 @@ def _classes(tag: Tag) -> str:
 def _text(node, separator: str = "") -> str:
     """Visible text of a node, whitespace collapsed. Page furniture is read with a space between its
     elements ("Home News", not "HomeNews"); article text without, so inline tags add no spaces."""
+    from bs4 import Tag
+
     text = node.get_text(separator) if isinstance(node, Tag) else str(node)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -128,6 +132,9 @@ class _Builder:
 
     def walk_outside(self, node: Tag, root: Tag) -> None:
         """Page furniture around the article body is kept as boilerplate, in document order."""
+        from bs4 import NavigableString, Tag
+        from bs4.element import PreformattedString
+
         path = set(map(id, root.parents)) | {id(root)}  # the elements from the page down to the body
         stack = [iter([node])]
         while stack:
@@ -149,6 +156,9 @@ class _Builder:
                          getattr(child.parent, "sourceline", None))
 
     def walk(self, node: Tag) -> None:
+        from bs4 import NavigableString, Tag
+        from bs4.element import PreformattedString
+
         stack = [iter(node.children)]  # our own stack: no recursion limit on how deep a page nests
         while stack:
             child = next(stack[-1], None)
@@ -201,6 +211,11 @@ def article_from_html(html: str, *, source: str = "<html>", headline: bool | Non
     >>> [(b.role, b.text) for b in a.blocks]
     [('headline', 'Storm hits coast'), ('paragraph', 'Homes were flooded.')]
     """
+    # Imported here, not with the module: bs4 (with soupsieve) costs ~80 ms, which `toneanalysis
+    # score` on a text file would pay for nothing.
+    from bs4 import BeautifulSoup
+    from bs4.element import PreformattedString
+
     soup = BeautifulSoup(hide_comments(html), "html.parser")
     for br in soup.find_all("br"):
         br.replace_with(_BR)

@@ -11,8 +11,10 @@ import dataclasses
 import datetime
 import json
 import re
+from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup, Tag
+if TYPE_CHECKING:  # bs4 is imported where a page is read (html.py says why)
+    from bs4 import BeautifulSoup, Tag
 
 from ..errors import ToneAnalysisError
 from .article import Metadata
@@ -123,6 +125,8 @@ def byline_names(byline: str) -> list[str]:
 def page_metadata(soup: BeautifulSoup, html: str, bylines: list[str] = ()) -> Metadata:
     """The page's own metadata (JSON-LD first, then Open Graph and <meta>, then the markup; `bylines`
     are the texts of the page's byline blocks, for authors the page names nowhere else)."""
+    from bs4 import Tag
+
     ld = json_ld_article(soup)
     metas = _metas(soup)
     publisher = ld.get("publisher")

@@ -99,8 +99,14 @@ def measure_value(name: str, paragraphs: pd.DataFrame) -> float:
 
 def role_tone(paragraphs: pd.DataFrame, role: str) -> float:
     """Word-weighted mean tone of the blocks with `role` (the headline, the captions); NaN if none."""
-    rows = paragraphs[paragraphs["role"] == role]
-    return ratio(BY_NAME["tone"], *unit_values(BY_NAME["tone"], rows))
+    roles = paragraphs["role"].to_numpy(dtype=object)
+    return _rows_ratio(BY_NAME["tone"], unit_values(BY_NAME["tone"], paragraphs), roles == role)
+
+
+def _rows_ratio(measure: Measure, units: tuple[np.ndarray, np.ndarray], chosen: np.ndarray) -> float:
+    """`ratio` of `measure` over the rows `chosen` (a boolean mask) of its `unit_values`."""
+    numerator, denominator = units
+    return ratio(measure, numerator[chosen], denominator[chosen])
 
 
 def piece_measures(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.Series:
@@ -117,13 +123,32 @@ def piece_measures(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.S
 
 def table_measures(paragraphs: pd.DataFrame) -> dict:
     """`piece_measures` of one piece's paragraph table, as a dict (what the corpus's article table holds)."""
-    main = body(paragraphs)  # once: `measure_value` for each measure, without filtering the body again
-    values = {m.name: ratio(m, *unit_values(m, main)) for m in MEASURES}
-    values["headline_tone"] = role_tone(paragraphs, "headline")
-    values["caption_tone"] = role_tone(paragraphs, "caption")
-    values["n_paragraphs"] = len(main)
-    values["n_words"] = int(main["n_words"].sum())
-    return values
+    return pieces_measures(paragraphs, [len(paragraphs)])[0]
+
+
+def pieces_measures(paragraphs: pd.DataFrame, sizes) -> list[dict]:
+    """`table_measures` of several pieces at once: `paragraphs` holds their paragraph tables one after
+    another, `sizes` the number of rows of each. Each value is the one `table_measures` gives the
+    piece's own table (the same rows summed in the same order); a corpus computes its article table
+    this way, without a DataFrame per article."""
+    roles = paragraphs["role"].to_numpy(dtype=object)
+    words = paragraphs["n_words"].to_numpy()
+    units = {m: unit_values(m, paragraphs) for m in MEASURES}
+    tone = BY_NAME["tone"]
+    out, start = [], 0
+    for size in sizes:
+        rows = slice(start, start + size)
+        start += size
+        piece = {m: (numerator[rows], denominator[rows]) for m, (numerator, denominator) in units.items()}
+        role = roles[rows]
+        main = role == BODY
+        values = {m.name: _rows_ratio(m, piece[m], main) for m in MEASURES}
+        values["headline_tone"] = _rows_ratio(tone, piece[tone], role == "headline")
+        values["caption_tone"] = _rows_ratio(tone, piece[tone], role == "caption")
+        values["n_paragraphs"] = int(main.sum())
+        values["n_words"] = int(words[rows][main].sum())
+        out.append(values)
+    return out
 
 
 # The denominators of MEASURES, as columns of an article table (body sums), so that several pieces'

@@ -1,8 +1,9 @@
 """Score a corpus once: the article table (one row per article), and its paragraph and hit tables.
 
 `score_corpus(source, out=FOLDER)` reads the corpus (`sources.read_corpus`), scores each article
-the way a single piece is scored (`analyse`, `score_paragraphs`, `find_loaded_terms`, and its
-measures from `measure.measures`, the one definition), on `n_jobs` processes through the streaming
+the way a single piece is scored (`analyse`; the rows of `score_paragraphs` and `find_loaded_terms`,
+`tables.paragraph_columns` and `hit_rows`; its measures from `measure.measures`, the one definition,
+`pieces_measures`), a few articles to a table, on `n_jobs` processes through the streaming
 pool of `corpus.ordered_map`, and keeps the tables in memory or, with `out=`, as Parquet parts
 written batch by batch (`store.Store`): memory holds one batch, an interrupted run resumes, and an
 article whose text (file bytes) and lexicon were scored before is not scored again.
@@ -19,13 +20,13 @@ from collections.abc import Iterator
 import pandas as pd
 
 from .. import lexicon as lexicon_module
-from ..analyse import analyse, find_loaded_terms, score_paragraphs
-from ..analyse.tables import METADATA_COLUMNS
+from ..analyse import analyse
+from ..analyse.tables import HIT_COLUMNS, PARAGRAPH_COLUMNS, hit_rows, paragraph_columns, paragraph_frame
 from ..corpus import chunked, ordered_map, worker_lexicon
 from ..errors import ToneAnalysisError
 from ..load import article_from_text, load_article
 from ..load.url import is_url
-from ..measure.measures import MEASURES, body, table_measures
+from ..measure.measures import BODY, MEASURES, pieces_measures
 from .sources import PROBLEM_COLUMNS, CorpusSource, read_corpus
 from .store import Store
 
@@ -69,36 +70,26 @@ def content_hash(item: dict, fingerprint: str) -> str:
     return digest.hexdigest()[:32]
 
 
-def score_item(item: dict, lex) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
-    """One article's row of the article table, its paragraph table and its hit table, keyed."""
+def _analysed(item: dict, lex):
     if isinstance(item.get("path"), str):
-        article = load_article(item["path"])
-    else:
-        article = article_from_text(item["text"], source=item["article"])
-    analysed = analyse(article, lexicon=lex)
-    paragraphs = score_paragraphs(analysed)
-    hits = find_loaded_terms(analysed)
-    meta = analysed.article.metadata
-    row = {"article": item["article"], "content_hash": item["content_hash"], "headline": analysed.headline,
-           **table_measures(paragraphs), "loaded_count": int(body(paragraphs)["loaded_count"].sum()),
-           **{f"page_{name}": getattr(meta, name) for name in PAGE_METADATA}}
-    # The article table carries the metadata (the manifest's, filled from the page's): the paragraph
-    # and hit tables carry the article's key instead of a copy that could disagree with it.
-    paragraphs = paragraphs.drop(columns=METADATA_COLUMNS)
-    hits = hits.drop(columns=METADATA_COLUMNS)
-    for table in (paragraphs, hits):  # both made for this call: keyed in place, not copied
-        table.insert(0, "content_hash", item["content_hash"])
-        table.insert(0, "article", item["article"])
-    return row, paragraphs, hits
+        return analyse(load_article(item["path"]), lexicon=lex)
+    return analyse(article_from_text(item["text"], source=item["article"]), lexicon=lex)
 
 
-def score_items(items: list[dict], lex=None) -> tuple[list[dict], list, list, list[dict]]:
-    """Score a few articles (a task of the pool); a problem with one is reported, naming it, not raised."""
+def score_items(items: list[dict], lex=None) -> tuple[list[dict], pd.DataFrame, pd.DataFrame, list[dict]]:
+    """Score a few articles (a task of the pool): their rows of the article table, and their paragraph
+    and hit tables, keyed; a problem with one is reported, naming it, not raised.
+
+    The articles' paragraph columns are stacked and made one table, whose measures are computed
+    piece by piece (`pieces_measures`): a DataFrame per article cost more than scoring it.
+    """
     lex = worker_lexicon(lex)
-    rows, paragraphs, hits, problems = [], [], [], []
+    rows, stacked, sizes, hits, problems = [], {}, [], [], []
     for item in items:
         try:
-            row, p, h = score_item(item, lex)
+            analysed = _analysed(item, lex)
+            columns = paragraph_columns(analysed)
+            found = hit_rows(analysed)
         except ToneAnalysisError as error:
             problems.append({"article": item["article"], "origin": item["origin"], "problem": str(error)})
             continue
@@ -106,10 +97,26 @@ def score_items(items: list[dict], lex=None) -> tuple[list[dict], list, list, li
             problems.append({"article": item["article"], "origin": item["origin"],
                              "problem": f"{type(error).__name__}: {error}"})
             continue
-        rows.append(row)
-        paragraphs.append(p)
-        hits.append(h)
-    return rows, paragraphs, hits, problems
+        key = (item["article"], item["content_hash"])
+        n = len(columns["block"])
+        # The article table carries the metadata (the manifest's, filled from the page's): the paragraph
+        # and hit tables carry the article's key instead of a copy that could disagree with it.
+        for name, values in {KEYS[0]: [key[0]] * n, KEYS[1]: [key[1]] * n, **columns}.items():
+            stacked.setdefault(name, []).extend(values)
+        sizes.append(n)
+        hits += [(*key, *hit) for hit in found]
+        meta = analysed.article.metadata
+        body_loaded = sum(c for c, role in zip(columns["loaded_count"], columns["role"]) if role == BODY)
+        page = {f"page_{name}": getattr(meta, name) for name in PAGE_METADATA}
+        rows.append(({"article": key[0], "content_hash": key[1], "headline": analysed.headline},
+                     {"loaded_count": int(body_loaded), **page}))
+    hit_table = pd.DataFrame(hits, columns=KEYS + HIT_COLUMNS)
+    if not rows:
+        return [], pd.DataFrame(columns=KEYS + PARAGRAPH_COLUMNS), hit_table, problems
+    paragraphs = paragraph_frame(stacked)
+    measures = pieces_measures(paragraphs, sizes)
+    articles = [{**head, **values, **tail} for (head, tail), values in zip(rows, measures)]
+    return articles, paragraphs, hit_table, problems
 
 
 def _page_dates(values: pd.Series) -> pd.Series:
@@ -182,8 +189,8 @@ def _batches(results: Iterator, size: int) -> Iterator[tuple[list, list, list, l
     rows, paragraphs, hits, problems, done = [], [], [], [], 0
     for task, (r, p, h, q) in results:
         rows += r
-        paragraphs += p
-        hits += h
+        paragraphs.append(p)
+        hits.append(h)
         problems += q
         done += len(task)
         if len(rows) >= size:
@@ -193,7 +200,8 @@ def _batches(results: Iterator, size: int) -> Iterator[tuple[list, list, list, l
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    return pd.concat(frames, ignore_index=True)
+    # A task without hits has an empty table, whose untyped columns would make the others' object.
+    return pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
 
 
 def _progress(enabled: bool, total: int):
