@@ -58,17 +58,21 @@ def test_progress_is_shown_step_by_step(rendered):
     assert "Traceback" not in stderr and "WARNING" not in stderr
 
 
-def test_progress_says_running_when_a_notebook_starts(monkeypatch):
-    """With one worker, a notebook is announced when it starts, after the one before it is done."""
-    monkeypatch.setattr(report, "run_notebook", lambda path, parameters: nbformat.v4.new_notebook())
+def test_progress_says_running_when_a_notebook_starts():
+    """The notebooks share one kernel, in turn: each is announced when it starts, after the one before is done."""
+    class Kernel:
+        def run(self, path, parameters):
+            said.append(f"kernel runs {path.name}")
+            return nbformat.v4.new_notebook()
+
     said = []
     paths = [Path(f"0{n}-x.ipynb") for n in (1, 2, 3)]
-    executed = report.run_notebooks(paths, [{}] * 3, jobs=1, progress=said.append)
+    executed = report.run_notebooks(paths, [{}] * 3, kernel=Kernel(), progress=said.append)
     assert len(executed) == 3
     assert [re.sub(r" in [\d.]+ s$", "", line) for line in said] == [
-        "[1/3] running 01-x.ipynb", "[1/3] 01-x.ipynb done",
-        "[2/3] running 02-x.ipynb", "[2/3] 02-x.ipynb done",
-        "[3/3] running 03-x.ipynb", "[3/3] 03-x.ipynb done"]
+        "[1/3] running 01-x.ipynb", "kernel runs 01-x.ipynb", "[1/3] 01-x.ipynb done",
+        "[2/3] running 02-x.ipynb", "kernel runs 02-x.ipynb", "[2/3] 02-x.ipynb done",
+        "[3/3] running 03-x.ipynb", "kernel runs 03-x.ipynb", "[3/3] 03-x.ipynb done"]
 
 
 @pytest.mark.slow
