@@ -214,7 +214,7 @@ def test_notebook_order_and_baseline_rule(tmp_path):
         "01-a.ipynb", "02-b.ipynb", "03-c.ipynb"]
     # The real folder: every numbered notebook, in order.
     real = report.report_notebooks(baselines=BASELINES)
-    assert real[0].name == "01-tone-through-the-piece.ipynb" and real == sorted(real)
+    assert real[0].name == "00-summary.ipynb" and real == sorted(real)  # the summary first
     assert {p.name for p in real if report.needs_baselines(p)} == {"02-compare-with-wire.ipynb"}
 
 

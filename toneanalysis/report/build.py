@@ -34,6 +34,7 @@ from ..errors import ToneAnalysisError
 from ..lexicon import load_lexicon
 from ..load import load_article
 from ..load.url import is_url
+from . import page
 from .defuse import defuse
 from .escape import terminal_text
 from .kernel import KERNEL, Kernel
@@ -184,20 +185,26 @@ def _without_stderr(notebook):
     return notebook
 
 
-def render_html(notebooks: Sequence, *, title: str = "toneanalysis report") -> str:
+def render_html(notebooks: Sequence, *, title: str = "toneanalysis report", document: bool = False) -> str:
     """One HTML page from executed notebooks, in order: outputs only, images embedded, no scripts.
 
-    The notebooks are left as they are (the page is made from copies).
+    `document=True` arranges an article's report for a reader (`page.py`: title, summary, contents,
+    sections, method and limits); otherwise every cell is shown as it is. The notebooks are left as
+    they are (the page is made from copies).
     """
     import jinja2
     import nbformat
     from nbconvert import HTMLExporter
 
+    copies = [_without_stderr(copy.deepcopy(notebook)) for notebook in notebooks]
     merged = nbformat.v4.new_notebook(metadata={**notebooks[0].metadata, "title": title})
-    for number, notebook in enumerate(notebooks, start=1):
-        for index, cell in enumerate(_without_stderr(copy.deepcopy(notebook)).cells):
-            cell["id"] = f"nb{number}-{index}"  # notebooks number their cells alike; ids must be unique
-            merged.cells.append(cell)
+    if document:
+        merged.cells = page.arrange(copies)
+    else:
+        for number, notebook in enumerate(copies, start=1):
+            for index, cell in enumerate(notebook.cells):
+                cell["id"] = f"nb{number}-{index}"  # notebooks number their cells alike; ids must be unique
+                merged.cells.append(cell)
     templates = {TEMPLATE_NAME: PACKAGE.joinpath("report.html.j2").read_text(encoding="utf-8"),
                  "toneanalysis-report.css": PACKAGE.joinpath("report.css").read_text(encoding="utf-8")}
     exporter = HTMLExporter(
@@ -212,7 +219,7 @@ def render_html(notebooks: Sequence, *, title: str = "toneanalysis report") -> s
         mathjax_url="",
     )
     body, _ = exporter.from_notebook_node(merged)
-    return defuse(body)
+    return defuse(page.with_contents(body) if document else body)
 
 
 def stderr_progress(message: str) -> None:
@@ -269,7 +276,7 @@ def run_report(article, *, baselines: Sequence = (), lexicon=None,
         per_notebook = [notebook_parameters(path, parameters) for path in notebooks]
         executed = run_notebooks(notebooks, per_notebook, kernel=kernel, progress=say)
     say("rendering HTML")
-    html = render_html(executed, title=f"toneanalysis report: {Path(article).name}")
+    html = render_html(executed, title=f"toneanalysis report: {Path(article).name}", document=True)
     return Report(notebooks, executed, html)
 
 

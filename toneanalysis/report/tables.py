@@ -1,0 +1,41 @@
+"""Tables as a reader gets them in a notebook and the report: chosen columns under plain headers, no
+index column, text left-aligned and wrapping, so a table fits the page (1024 px and up).
+
+>>> import pandas as pd
+>>> html = reader_table(pd.DataFrame({"text": ["<b>a</b>"], "tone": [0.5]}), {"text": "Paragraph", "tone": "Tone"},
+...                     {"tone": "{:+.2f}"}, text=["text"]).to_html()
+>>> "Paragraph" in html and "+0.50" in html and "&lt;b&gt;" in html and "text-align: left" in html
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from .escape import styled
+
+# Wide enough to read a sentence per line or two, narrow enough for two such columns and the
+# numbers beside them at 1024 px.
+TEXT_WIDTH = "12em"
+
+
+def reader_table(frame: pd.DataFrame, columns: Mapping[str, str], formats: Mapping[str, str] | None = None, *,
+                 text: Sequence[str] = (), na_rep: str = "–"):
+    """`frame`'s `columns` (name → header, in that order) as an escaped Styler (`escape.styled`) without
+    its index; `formats` by column name; the `text` columns left-aligned, wrapping, at least
+    `TEXT_WIDTH` wide. The frame's index is kept (hidden), so a caller can pick rows by it
+    (`set_properties(subset=(rows, headers))`); chain onto it with the headers as column names.
+    """
+    unknown = [c for c in [*columns, *(formats or {}), *text] if c not in frame.columns]
+    if unknown:
+        raise KeyError(f"reader_table: no such columns {unknown}")
+    shown = frame[list(columns)].rename(columns=dict(columns))
+    styler = styled(shown, {columns[c]: spec for c, spec in (formats or {}).items()}, na_rep=na_rep)
+    styler = styler.hide(axis="index")
+    if text:
+        headers = [columns[c] for c in text]
+        styler = styler.set_properties(subset=headers, **{"text-align": "left", "white-space": "normal",
+                                                          "min-width": TEXT_WIDTH})
+    return styler
