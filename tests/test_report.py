@@ -237,6 +237,16 @@ def test_kernel_is_this_environment_and_failures_are_one_line(tmp_path):
         report.run_notebook(bad, {})
 
 
+def test_notebooks_share_one_kernel_and_a_failure_names_its_notebook_and_cell(tmp_path):
+    # The second notebook sees what the first defined (one kernel); its failing cell is counted
+    # among its own code cells, as papermill would count them in a kernel of its own.
+    nbformat.write(_notebook("shared = 41"), tmp_path / "01-a.ipynb")
+    nbformat.write(_notebook("assert shared == 41", "raise ValueError('late')"), tmp_path / "02-b.ipynb")
+    paths = [tmp_path / "01-a.ipynb", tmp_path / "02-b.ipynb"]
+    with pytest.raises(ta.ToneAnalysisError, match=r"^02-b\.ipynb: cell 2 failed: ValueError: late$"):
+        report.run_notebooks(paths, [{}, {}])
+
+
 def test_render_drops_scripts_from_any_output():
     nb = _notebook("x")
     nb.cells[0].outputs = [

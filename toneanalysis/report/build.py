@@ -37,7 +37,7 @@ from ..load.url import is_url
 from . import page
 from .defuse import defuse
 from .escape import terminal_text
-from .kernel import KERNEL, Kernel
+from .kernel import KERNEL, Kernel, lighter_imports
 from .pdf import browser, write_pdf
 
 # Package data (pyproject.toml declares it). In the repository `notebooks` is a symlink to the
@@ -267,6 +267,7 @@ def run_report(article, *, baselines: Sequence = (), lexicon=None,
     and is shut down); a failing notebook raises one naming the cell.
     """
     say = progress or (lambda message: None)
+    lighter_imports()
     with Kernel(folder).start() as kernel:
         say(f"checking {article}" + (f" and {len(baselines)} baseline(s)" if baselines else ""))
         parameters = check_inputs(article, baselines, lexicon)

@@ -14,6 +14,7 @@ notebook's code cells, as papermill counts them in a fresh kernel.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ..errors import ToneAnalysisError
@@ -26,36 +27,54 @@ KERNEL = "python3"
 # notebook's first cell anyway, and meanwhile this process has its own work to do.
 WARM_UP = "import matplotlib.pyplot, seaborn, pandas, toneanalysis, toneanalysis.plots"
 
+# The kernel would log to our stderr: a warning that local TCP is unencrypted, and an error when it
+# is interrupted at shutdown. A failing cell surfaces as a ToneAnalysisError instead.
+ARGUMENTS = ("--IPKernelApp.log_level=CRITICAL",)
+
+
+def lighter_imports() -> None:
+    """Keep jsonschema (which nbformat imports, and papermill, nbclient and nbconvert import nbformat)
+    from loading `rfc3987_syntax`, when installed: it compiles a grammar as it is imported, about 2 s
+    of CPU, to check the "iri" string format, which no notebook schema uses. Only when jsonschema is
+    not imported yet; this process then lacks that one format check (jsonschema skips a format it
+    has no checker for)."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # None in sys.modules: its import fails, as if absent
+
 
 class Kernel:
-    """One kernel for several notebooks, its cwd `folder`; use as a context manager (shut down on exit)."""
+    """One kernel for several notebooks, its cwd `folder`; use as a context manager (shut down on exit).
+
+    The kernel process is started with jupyter_client alone: nbclient imports nbformat, and with it
+    jsonschema, which takes seconds that the kernel can spend booting instead.
+    """
 
     def __init__(self, folder: Path, *, kernel_name: str = KERNEL):
-        import nbclient
-        import nbformat
-
-        self.client = nbclient.NotebookClient(
-            nbformat.v4.new_notebook(), kernel_name=kernel_name, timeout=None, shutdown_kernel="immediate",
-            resources={"metadata": {"path": str(Path(folder).resolve())}},
-            # The kernel logs to our stderr: a warning that local TCP is unencrypted, and an error when
-            # it is interrupted at shutdown. A failing cell surfaces as a ToneAnalysisError instead.
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
-        )
-        self.ready = False
+        self.folder, self.kernel_name = Path(folder).resolve(), kernel_name
+        self.manager = self.client = None
 
     def start(self) -> Kernel:
         """Start the kernel process; return at once, without waiting for it to be ready."""
-        self.client.km = self.client.create_kernel_manager()
-        self.client.start_new_kernel()
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        self.manager = AsyncKernelManager(kernel_name=self.kernel_name)
+        run_sync(self.manager.start_kernel)(cwd=str(self.folder), extra_arguments=list(ARGUMENTS))
         return self
 
-    def _wait(self) -> None:
-        if not self.ready:
-            if self.client.km is None:
+    def _ready(self):
+        """The notebook client on this kernel, once the kernel answers (with the imports under way)."""
+        if self.client is None:
+            import nbclient
+            import nbformat
+
+            if self.manager is None:
                 self.start()
+            self.client = nbclient.NotebookClient(nbformat.v4.new_notebook(), km=self.manager, timeout=None,
+                                                  kernel_name=self.kernel_name)
             self.client.start_new_kernel_client()
             self.client.kc.execute(WARM_UP, silent=True, store_history=False)
-            self.ready = True
+        return self.client
 
     def run(self, path: Path, parameters: dict):
         """`path` executed with `parameters` in this kernel (after the notebooks run before it): the
@@ -66,24 +85,30 @@ class Kernel:
 
         notebook = load_notebook_node(str(path))
         if parameters:  # as papermill: no parameters, no injected cell
-            notebook = parameterize_notebook(notebook, parameters, kernel_name=self.client.kernel_name)
-        self._wait()
-        self.client.nb = notebook
+            notebook = parameterize_notebook(notebook, parameters, kernel_name=self.kernel_name)
+        client = self._ready()
+        client.nb = notebook
         number = 0
         for index, cell in enumerate(notebook.cells):
             if cell.cell_type != "code" or not cell.source.strip():
                 continue
             number += 1
             try:
-                self.client.execute_cell(cell, index, execution_count=number)
+                client.execute_cell(cell, index, execution_count=number)
             except nbclient.exceptions.CellExecutionError as error:
                 raise ToneAnalysisError(
                     f"{Path(path).name}: cell {number} failed: {error.ename}: {error.evalue}") from None
         return notebook
 
     def shutdown(self) -> None:
-        if self.client.km is not None:
-            self.client._cleanup_kernel()  # the client's channels and the kernel process, at once
+        """Stop the client's channels and kill the kernel process (nothing of it is kept)."""
+        from jupyter_core.utils import run_sync
+
+        if self.client is not None and self.client.kc is not None:
+            self.client.kc.stop_channels()
+        if self.manager is not None:
+            run_sync(self.manager.shutdown_kernel)(now=True)
+        self.manager = self.client = None
 
     def __enter__(self) -> Kernel:
         return self

@@ -16,8 +16,6 @@ import re
 import urllib.parse
 from importlib import resources
 
-import nbformat
-
 HIDE, TITLE = "report-hide", "report-title"
 METHOD = resources.files(__package__).joinpath("method.md")
 CONTENTS = "## Contents"
@@ -54,6 +52,8 @@ def arrange(notebooks: list) -> list:
     """The cells of the page, from copies of the executed notebooks (the summary first), in order,
     each with a unique id: the title first, hidden cells left out, headings as the module's note
     says, the contents after the first notebook and the method at the end."""
+    import nbformat  # here, not at the top: importing it costs seconds (jsonschema), and `import toneanalysis` must not
+
     titles, cells = [], []
     for number, notebook in enumerate(notebooks, start=1):
         for index, cell in enumerate(notebook.cells):

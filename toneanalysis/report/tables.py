@@ -25,8 +25,9 @@ def reader_table(frame: pd.DataFrame, columns: Mapping[str, str], formats: Mappi
                  text: Sequence[str] = (), na_rep: str = "–"):
     """`frame`'s `columns` (name → header, in that order) as an escaped Styler (`escape.styled`) without
     its index; `formats` by column name; the `text` columns left-aligned, wrapping, at least
-    `TEXT_WIDTH` wide. The frame's index is kept (hidden), so a caller can pick rows by it
-    (`set_properties(subset=(rows, headers))`); chain onto it with the headers as column names.
+    `TEXT_WIDTH` wide, breaking a word too long for the column. The frame's index is kept (hidden),
+    so a caller can pick rows by it (`set_properties(subset=(rows, headers))`); chain onto it with
+    the headers as column names.
     """
     unknown = [c for c in [*columns, *(formats or {}), *text] if c not in frame.columns]
     if unknown:
@@ -36,6 +37,7 @@ def reader_table(frame: pd.DataFrame, columns: Mapping[str, str], formats: Mappi
     styler = styler.hide(axis="index")
     if text:
         headers = [columns[c] for c in text]
+        # `anywhere`: a long URL or word breaks rather than widen the column past the page.
         styler = styler.set_properties(subset=headers, **{"text-align": "left", "white-space": "normal",
-                                                          "min-width": TEXT_WIDTH})
+                                                          "overflow-wrap": "anywhere", "min-width": TEXT_WIDTH})
     return styler
