@@ -28,8 +28,9 @@ KERNEL = "python3"
 WARM_UP = "import matplotlib.pyplot, seaborn, pandas, toneanalysis, toneanalysis.plots"
 
 # The kernel would log to our stderr: a warning that local TCP is unencrypted, and an error when it
-# is interrupted at shutdown. A failing cell surfaces as a ToneAnalysisError instead.
-ARGUMENTS = ("--IPKernelApp.log_level=CRITICAL",)
+# is interrupted at shutdown (a failing cell surfaces as a ToneAnalysisError instead); and it would
+# keep its cells in the user's IPython history database (nbclient, too, keeps them in memory).
+ARGUMENTS = ("--IPKernelApp.log_level=CRITICAL", "--HistoryManager.hist_file=:memory:")
 
 
 def lighter_imports() -> None:

@@ -40,4 +40,7 @@ def reader_table(frame: pd.DataFrame, columns: Mapping[str, str], formats: Mappi
         # `anywhere`: a long URL or word breaks rather than widen the column past the page.
         styler = styler.set_properties(subset=headers, **{"text-align": "left", "white-space": "normal",
                                                           "overflow-wrap": "anywhere", "min-width": TEXT_WIDTH})
+        # Their headers too: a left-aligned column under a right-aligned header reads as misplaced.
+        styler = styler.set_table_styles({h: [{"selector": "th", "props": "text-align: left"}] for h in headers},
+                                         overwrite=False)
     return styler
