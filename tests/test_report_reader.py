@@ -185,3 +185,16 @@ def test_the_notebooks_show_their_notes_in_jupyterlab_not_in_the_report():
                   if build.page.HIDE in c.metadata.get("tags", [])]
         assert any("papermill" in c.source for c in hidden), path.name
     assert (ROOT / "notebooks" / "00-summary.ipynb").is_file()
+
+
+def test_without_wire_copy_the_summary_says_so(new_piece):
+    # The summary's other branch: the piece's own figures, no interval, no "nan" from an absent comparison.
+    article, _, _ = new_piece
+    summary = build.NOTEBOOKS / "00-summary.ipynb"
+    executed = build.run_notebook(summary, build.check_inputs(article))
+    shown = " ".join(o.get("data", {}).get("text/markdown", "") for c in executed.cells for o in c.get("outputs", []))
+    m = ta.piece_measures(ta.analyse(article))
+    assert "no wire copy given to compare with" in shown and "interval" not in shown
+    assert f"{m['loaded_weight_per_1000_words']:.1f}" in shown and f"{m['tone']:+.3f}" in shown
+    assert "nan" not in shown.lower() and sum("image/png" in o.get("data", {}) for c in executed.cells
+                                              for o in c.get("outputs", [])) == 1
