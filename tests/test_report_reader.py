@@ -156,7 +156,7 @@ def test_text_columns_are_left_aligned(report):
 
 
 @pytest.mark.parametrize("width", [1024, 1280])
-def test_nothing_is_wider_than_the_window(report, tmp_path, chromium, width):
+def test_nothing_is_wider_than_the_window_and_words_read_from_the_left(report, tmp_path, chromium, width):
     _, _, html = report
     page = tmp_path / "report.html"
     page.write_text(html, encoding="utf-8")
@@ -169,11 +169,18 @@ def test_nothing_is_wider_than_the_window(report, tmp_path, chromium, width):
           return (box.width > 0 && box.right > viewport + 1)
               || (e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1);
         }).map(e => `${e.tagName}.${e.className} ${e.scrollWidth}/${e.clientWidth}`);
-        return {viewport, page: document.documentElement.scrollWidth, wide,
+        // Words read from the left: a cell that is not a number (or a dash for none) is left-aligned.
+        const number = /^[-+−]?[0-9.,]+%?$|^[–-]$/;
+        const right = Array.from(document.querySelectorAll('td')).filter(td => {
+          const text = td.textContent.trim();
+          return text && !number.test(text) && !['left', 'start'].includes(getComputedStyle(td).textAlign);
+        }).map(td => td.textContent.trim().slice(0, 40));
+        return {viewport, page: document.documentElement.scrollWidth, wide, right,
                 tables: document.querySelectorAll('table').length, images: document.images.length};""")
     assert found["viewport"] > width - 40  # a scroll bar's width less, no more
     assert found["tables"] >= 7 and found["images"] >= 5
     assert found["wide"] == [] and found["page"] <= found["viewport"]
+    assert found["right"] == []
 
 
 def test_the_notebooks_show_their_notes_in_jupyterlab_not_in_the_report():
