@@ -1,5 +1,5 @@
-"""Seconds for the report step on the bundled article: input checks, a fresh kernel per notebook
-(start-up and imports included), papermill execution, nbconvert rendering, writing the file.
+"""Seconds for the report step on the bundled article: input checks, one kernel for every notebook
+(start-up and imports included), each notebook's execution, nbconvert rendering, writing the file.
 
     .venv/bin/python benchmarks/report_time.py [--repeats 3] [--baselines]
 

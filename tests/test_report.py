@@ -58,17 +58,21 @@ def test_progress_is_shown_step_by_step(rendered):
     assert "Traceback" not in stderr and "WARNING" not in stderr
 
 
-def test_progress_says_running_when_a_notebook_starts(monkeypatch):
-    """With one worker, a notebook is announced when it starts, after the one before it is done."""
-    monkeypatch.setattr(report, "run_notebook", lambda path, parameters: nbformat.v4.new_notebook())
+def test_progress_says_running_when_a_notebook_starts():
+    """The notebooks share one kernel, in turn: each is announced when it starts, after the one before is done."""
+    class Kernel:
+        def run(self, path, parameters):
+            said.append(f"kernel runs {path.name}")
+            return nbformat.v4.new_notebook()
+
     said = []
     paths = [Path(f"0{n}-x.ipynb") for n in (1, 2, 3)]
-    executed = report.run_notebooks(paths, [{}] * 3, jobs=1, progress=said.append)
+    executed = report.run_notebooks(paths, [{}] * 3, kernel=Kernel(), progress=said.append)
     assert len(executed) == 3
     assert [re.sub(r" in [\d.]+ s$", "", line) for line in said] == [
-        "[1/3] running 01-x.ipynb", "[1/3] 01-x.ipynb done",
-        "[2/3] running 02-x.ipynb", "[2/3] 02-x.ipynb done",
-        "[3/3] running 03-x.ipynb", "[3/3] 03-x.ipynb done"]
+        "[1/3] running 01-x.ipynb", "kernel runs 01-x.ipynb", "[1/3] 01-x.ipynb done",
+        "[2/3] running 02-x.ipynb", "kernel runs 02-x.ipynb", "[2/3] 02-x.ipynb done",
+        "[3/3] running 03-x.ipynb", "kernel runs 03-x.ipynb", "[3/3] 03-x.ipynb done"]
 
 
 @pytest.mark.slow
@@ -213,7 +217,7 @@ def test_notebook_order_and_baseline_rule(tmp_path):
         "01-a.ipynb", "02-b.ipynb", "03-c.ipynb"]
     # The real folder: every numbered notebook, in order.
     real = report.report_notebooks(baselines=BASELINES)
-    assert real[0].name == "01-tone-through-the-piece.ipynb" and real == sorted(real)
+    assert real[0].name == "00-summary.ipynb" and real == sorted(real)  # the summary first
     assert {p.name for p in real if report.needs_baselines(p)} == {"02-compare-with-wire.ipynb"}
 
 
@@ -234,6 +238,16 @@ def test_kernel_is_this_environment_and_failures_are_one_line(tmp_path):
     nbformat.write(_notebook("x = 1", "raise ValueError('boom')"), bad)
     with pytest.raises(ta.ToneAnalysisError, match=r"^01-bad\.ipynb: cell 2 failed: ValueError: boom$"):
         report.run_notebook(bad, {})
+
+
+def test_notebooks_share_one_kernel_and_a_failure_names_its_notebook_and_cell(tmp_path):
+    # The second notebook sees what the first defined (one kernel); its failing cell is counted
+    # among its own code cells, as papermill would count them in a kernel of its own.
+    nbformat.write(_notebook("shared = 41"), tmp_path / "01-a.ipynb")
+    nbformat.write(_notebook("assert shared == 41", "raise ValueError('late')"), tmp_path / "02-b.ipynb")
+    paths = [tmp_path / "01-a.ipynb", tmp_path / "02-b.ipynb"]
+    with pytest.raises(ta.ToneAnalysisError, match=r"^02-b\.ipynb: cell 2 failed: ValueError: late$"):
+        report.run_notebooks(paths, [{}, {}])
 
 
 def test_render_drops_scripts_from_any_output():

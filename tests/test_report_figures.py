@@ -4,6 +4,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from test_report_reader import Page, new_piece, report  # noqa: F401 (fixtures: the bundled piece and a new one)
 
 import toneanalysis as ta
 
@@ -72,3 +73,46 @@ def test_every_path_gives_the_piece_one_tone(api):
     assert table.loc["own_voice_share", "article"] == pytest.approx(m["own_voice_share"])
     assert voice.own_voice_share == pytest.approx(m["own_voice_share"])
     assert table.loc["headline_tone", "article"] == pytest.approx(m["headline_tone"])
+
+
+def _summary(html):
+    body = Page(html).plain()
+    return body[body.index("Summary"):body.index("Contents")]
+
+
+def test_every_figure_of_the_summary_is_the_api_value(report):  # noqa: F811 (the imported fixture)
+    article, baselines, html = report
+    piece = ta.analyse(article)
+    wires = ta.analyse_baselines(baselines)
+    m = ta.piece_measures(piece)
+    voice = ta.voice_summary(piece)
+    rows = ta.compare(piece, wires, n_boot=2000, seed=0).set_index("measure")  # 00-summary's parameters
+    weight, own, tone = rows.loc["loaded_weight_per_1000_words"], rows.loc["own_voice_share"], rows.loc["tone"]
+    summary = _summary(html)
+    stated = [
+        f"{article.name} · {int(m['n_paragraphs'])} body paragraphs, {int(m['n_words'])} words",
+        f"compared with {len(wires)} wire account(s)",
+        f"carries {m['loaded_weight_per_1000_words']:.1f} loaded-term weight per 1,000 words of its body "
+        f"({m['loaded_terms_per_1000_words']:.1f} loaded terms per 1,000 words), against {weight.baseline:.1f} "
+        f"in the wire copy: a difference of {weight.difference:+.1f} "
+        f"(95% interval {weight.ci_low:+.1f} to {weight.ci_high:+.1f}",
+        f"{voice.own_voice_share:.0%} of the loaded terms in its body "
+        f"({voice.loaded_editorial + voice.loaded_scare_quote} of {voice.n_loaded}) are in the outlet's own voice",
+        f"In the wire copy the share is {own.baseline:.0%}: a difference of {own.difference * 100:+.0f} points "
+        f"(95% interval {own.ci_low * 100:+.0f} to {own.ci_high * 100:+.0f})" if own.baseline == own.baseline
+        else "The wire copy has no loaded term to compare with",  # the new piece's wire account has none
+        f"The body's tone is {m['tone']:+.3f}",
+        f"against {tone.baseline:+.3f} in the wire copy: {tone.difference:+.3f} "
+        f"(95% interval {tone.ci_low:+.3f} to {tone.ci_high:+.3f}",
+        f"the headline's is {m['headline_tone']:+.3f}",
+    ]
+    missing = [sentence for sentence in stated if sentence not in summary]
+    assert missing == [], (missing, summary)
+    # Whether an interval excludes zero is said as the numbers say it.
+    for row, words in [(weight, "Loaded language"), (tone, "Tone")]:
+        finding = summary[summary.index(words):]
+        excludes = row.ci_low > 0 or row.ci_high < 0
+        assert ("which excludes zero" if excludes else "which includes zero") in finding[:600]
+    # One overview chart, inside the summary.
+    part = html[html.index('id="summary"'):html.index('id="contents"')]
+    assert part.count("<img ") == 1

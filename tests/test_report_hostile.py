@@ -132,6 +132,8 @@ def test_chart_tooltips_show_hostile_text_as_text_on_the_point_in_chromium(hosti
             e = e.parentElement; } return e; };
         const points = Array.from(arc.querySelectorAll('title'))
             .filter(t => t.textContent.startsWith('Paragraph ')).map(t => {
+                // elementFromPoint sees only the window: bring the dot into it first.
+                t.parentElement.scrollIntoView({block: 'center', inline: 'center'});
                 const box = t.parentElement.getBoundingClientRect();
                 const hit = titled(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
                 return {said: t.textContent, shown: hit ? hit.firstElementChild.textContent : null,

@@ -1,14 +1,15 @@
 """The HTML report: run the notebooks on an article with papermill, render them into one HTML file.
 
 Every `NN-*.ipynb` of the notebooks shipped with the package (the repository's `notebooks/`, package
-data) runs in order with the same parameters (`article_path`, `baseline_paths`, `lexicon_path`, as
-absolute paths); a notebook whose metadata says `"toneanalysis": {"needs_baselines": true}` runs only
-when baselines are given. The notebooks call the package's functions, so the report shows what a user sees in
-JupyterLab. The HTML is self-contained: code hidden, charts embedded as PNG data URIs, and no
-scripts at all (nbconvert's lab template otherwise loads require.js, MathJax and mermaid from a CDN).
-Article text is untrusted: besides each notebook's own escaping, the page is defused (`defuse`: no
-scripts, handlers or fetched URLs survive) and carries a Content-Security-Policy that forbids scripts
-and every fetch but data: images.
+data) runs in order, all in one kernel (`kernel.py`), with the same parameters (`article_path`,
+`baseline_paths`, `lexicon_path`, as absolute paths); a notebook whose metadata says
+`"toneanalysis": {"needs_baselines": true}` runs only when baselines are given. The notebooks call
+the package's functions, so the report shows what a user sees in JupyterLab. The HTML is self-
+contained: code hidden, charts as inline SVG with hover titles (`plots.chart`), and no scripts at all (nbconvert's lab
+template otherwise loads require.js, MathJax and mermaid from a CDN). Article text is untrusted:
+besides each notebook's own escaping, the page is defused (`defuse`: no scripts, handlers or fetched
+URLs survive) and carries a Content-Security-Policy that forbids scripts and every fetch but data:
+images.
 
     toneanalysis report ARTICLE [--baseline FILE ...] [--lexicon CSV] [-o OUT.html|FOLDER]
 
@@ -23,7 +24,6 @@ import json
 import os
 import re
 import sys
-import threading
 import time
 from collections.abc import Callable, Sequence
 from importlib import resources
@@ -34,8 +34,10 @@ from ..errors import ToneAnalysisError
 from ..lexicon import load_lexicon
 from ..load import load_article
 from ..load.url import is_url
+from . import page
 from .defuse import defuse
 from .escape import terminal_text
+from .kernel import KERNEL, Kernel, lighter_imports
 from .pdf import browser, write_pdf
 
 # Package data (pyproject.toml declares it). In the repository `notebooks` is a symlink to the
@@ -53,10 +55,6 @@ def _notebooks_folder() -> Path:
 
 
 NOTEBOOKS = _notebooks_folder()
-# Resolved by jupyter_client to the Python running this code (the project's .venv): its
-# kernelspec says `python`, which jupyter_client replaces with sys.executable.
-KERNEL = "python3"
-
 # What every report notebook's `parameters` cell sets; papermill overrides them all.
 PARAMETERS = ("article_path", "baseline_paths", "lexicon_path")
 
@@ -148,71 +146,34 @@ def notebook_parameters(path: Path, values: dict, names: Sequence[str] = PARAMET
 
 
 def run_notebook(path: Path, parameters: dict, *, kernel_name: str = KERNEL):
-    """Execute one notebook with papermill, the kernel in the notebook's folder; the executed
-    notebook, or a one-line `ToneAnalysisError` naming the cell that failed."""
-    import papermill
-
-    try:
-        return papermill.execute_notebook(
-            str(path), None, parameters=parameters, kernel_name=kernel_name,
-            progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-            # The kernel's cwd, as nbclient sets it; papermill's own `cwd=` would os.chdir the
-            # whole process, which notebooks running side by side in threads cannot share.
-            resources={"metadata": {"path": str(Path(path).resolve().parent)}},
-            # The kernel logs to our stderr: a warning that local TCP is unencrypted, and an error when
-            # it is interrupted at shutdown. A failing cell surfaces through papermill instead.
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
-        )
-    except papermill.PapermillExecutionError as error:
-        raise ToneAnalysisError(
-            f"{Path(path).name}: cell {error.exec_count} failed: {error.ename}: {error.evalue}"
-        ) from None
+    """Execute one notebook with papermill's parameters in a fresh kernel (cwd: the notebook's folder);
+    the executed notebook, or a one-line `ToneAnalysisError` naming the cell that failed."""
+    with Kernel(Path(path).parent, kernel_name=kernel_name) as kernel:
+        return kernel.run(path, parameters)
 
 
-def _reported_run(path: Path, parameters: dict, say: Callable[[str], None], label: str):
-    # In the worker, so that the messages say when a notebook really starts (not when it was queued)
-    # and ends (before the same worker starts the next one).
-    say(f"{label} running {path.name}")
-    started = time.perf_counter()
-    executed = run_notebook(path, parameters)
-    say(f"{label} {path.name} done in {time.perf_counter() - started:.1f} s")
-    return executed
-
-
-def run_notebooks(paths: Sequence[Path], parameters: Sequence[dict], *, jobs: int | None = None,
+def run_notebooks(paths: Sequence[Path], parameters: Sequence[dict], *, kernel: Kernel | None = None,
                   progress: Callable[[str], None] = lambda message: None) -> list:
-    """Execute notebooks (each with its parameters), each in a fresh kernel as in JupyterLab, `jobs`
-    at a time (default: one per core); the executed notebooks in order.
+    """Execute notebooks (each with its parameters) one after another in one kernel (`kernel`, or a
+    new one in the first notebook's folder, shut down at the end); the executed notebooks in order.
 
-    A notebook's time is mostly its kernel's start-up, imports and lexicon, on one core, so two at once
-    nearly halve the wall time on two cores. Threads, not processes: the work is in the kernels, and
-    a spawned worker would spend seconds importing papermill again. nbclient runs one event loop per
-    thread.
+    One kernel, as one JupyterLab session would run them in turn: its start-up and imports are most
+    of a notebook's time, and are paid once (see `kernel.py`).
     """
-    import concurrent.futures
-
     total = len(paths)
-    jobs = max(1, min(jobs or os.cpu_count() or 1, total))
-    results = [None] * total
-    lock = threading.Lock()  # the workers report from their threads: one message at a time
-
-    def say(message: str) -> None:
-        with lock:
-            progress(message)
-
-    with concurrent.futures.ThreadPoolExecutor(jobs, thread_name_prefix="notebook") as pool:
-        futures = {}
-        for number, path in enumerate(paths, start=1):
-            label = f"[{number}/{total}]"
-            futures[pool.submit(_reported_run, path, parameters[number - 1], say, label)] = number
-        try:
-            for future in concurrent.futures.as_completed(futures):
-                results[futures[future] - 1] = future.result()
-        except BaseException:
-            for future in futures:
-                future.cancel()  # those not started; running ones finish and shut their kernels down
-            raise
-    return results
+    own = kernel is None
+    kernel = Kernel(Path(paths[0]).parent) if own else kernel
+    try:
+        results = []
+        for number, (path, values) in enumerate(zip(paths, parameters), start=1):
+            progress(f"[{number}/{total}] running {path.name}")
+            started = time.perf_counter()
+            results.append(kernel.run(path, values))
+            progress(f"[{number}/{total}] {path.name} done in {time.perf_counter() - started:.1f} s")
+        return results
+    finally:
+        if own:
+            kernel.shutdown()
 
 
 def _without_stderr(notebook):
@@ -224,20 +185,26 @@ def _without_stderr(notebook):
     return notebook
 
 
-def render_html(notebooks: Sequence, *, title: str = "toneanalysis report") -> str:
+def render_html(notebooks: Sequence, *, title: str = "toneanalysis report", document: bool = False) -> str:
     """One HTML page from executed notebooks, in order: outputs only, images embedded, no scripts.
 
-    The notebooks are left as they are (the page is made from copies).
+    `document=True` arranges an article's report for a reader (`page.py`: title, summary, contents,
+    sections, method and limits); otherwise every cell is shown as it is. The notebooks are left as
+    they are (the page is made from copies).
     """
     import jinja2
     import nbformat
     from nbconvert import HTMLExporter
 
+    copies = [_without_stderr(copy.deepcopy(notebook)) for notebook in notebooks]
     merged = nbformat.v4.new_notebook(metadata={**notebooks[0].metadata, "title": title})
-    for number, notebook in enumerate(notebooks, start=1):
-        for index, cell in enumerate(_without_stderr(copy.deepcopy(notebook)).cells):
-            cell["id"] = f"nb{number}-{index}"  # notebooks number their cells alike; ids must be unique
-            merged.cells.append(cell)
+    if document:
+        merged.cells = page.arrange(copies)
+    else:
+        for number, notebook in enumerate(copies, start=1):
+            for index, cell in enumerate(notebook.cells):
+                cell["id"] = f"nb{number}-{index}"  # notebooks number their cells alike; ids must be unique
+                merged.cells.append(cell)
     templates = {TEMPLATE_NAME: PACKAGE.joinpath("report.html.j2").read_text(encoding="utf-8"),
                  "toneanalysis-report.css": PACKAGE.joinpath("report.css").read_text(encoding="utf-8")}
     exporter = HTMLExporter(
@@ -252,7 +219,7 @@ def render_html(notebooks: Sequence, *, title: str = "toneanalysis report") -> s
         mathjax_url="",
     )
     body, _ = exporter.from_notebook_node(merged)
-    return defuse(body)
+    return defuse(page.with_contents(body) if document else body)
 
 
 def stderr_progress(message: str) -> None:
@@ -293,43 +260,41 @@ def writable(target: Path) -> Path:
 
 
 def run_report(article, *, baselines: Sequence = (), lexicon=None,
-               progress: Callable[[str], None] | None = stderr_progress, folder: Path = NOTEBOOKS,
-               jobs: int | None = None) -> Report:
-    """Run the report notebooks on `article` and render them into one page; write nothing.
+               progress: Callable[[str], None] | None = stderr_progress, folder: Path = NOTEBOOKS) -> Report:
+    """Run the report notebooks on `article` in one kernel and render them into one page; write nothing.
 
-    Bad inputs raise `ToneAnalysisError` before any notebook runs; a failing notebook raises one
-    naming the cell. `jobs` notebooks run at once (default: one per core).
+    Bad inputs raise `ToneAnalysisError` before any notebook runs (the kernel process boots meanwhile,
+    and is shut down); a failing notebook raises one naming the cell.
     """
     say = progress or (lambda message: None)
-    say(f"checking {article}" + (f" and {len(baselines)} baseline(s)" if baselines else ""))
-    parameters = check_inputs(article, baselines, lexicon)
-    notebooks = report_notebooks(baselines=baselines, folder=folder)
-    if not notebooks:
-        raise ToneAnalysisError(f"no notebooks named NN-*.ipynb in {folder}")
-    per_notebook = [notebook_parameters(path, parameters) for path in notebooks]
-    executed = run_notebooks(notebooks, per_notebook, jobs=jobs, progress=say)
+    lighter_imports()
+    with Kernel(folder).start() as kernel:
+        say(f"checking {article}" + (f" and {len(baselines)} baseline(s)" if baselines else ""))
+        parameters = check_inputs(article, baselines, lexicon)
+        notebooks = report_notebooks(baselines=baselines, folder=folder)
+        if not notebooks:
+            raise ToneAnalysisError(f"no notebooks named NN-*.ipynb in {folder}")
+        per_notebook = [notebook_parameters(path, parameters) for path in notebooks]
+        executed = run_notebooks(notebooks, per_notebook, kernel=kernel, progress=say)
     say("rendering HTML")
-    html = render_html(executed, title=f"toneanalysis report: {Path(article).name}")
+    html = render_html(executed, title=f"toneanalysis report: {Path(article).name}", document=True)
     return Report(notebooks, executed, html)
 
 
 def build_report(article, *, baselines: Sequence = (), lexicon=None, output=None,
-                 progress: Callable[[str], None] | None = stderr_progress, folder: Path = NOTEBOOKS,
-                 jobs: int | None = None) -> Path:
+                 progress: Callable[[str], None] | None = stderr_progress, folder: Path = NOTEBOOKS) -> Path:
     """Run the report notebooks on `article` and write one self-contained HTML file; return its path.
 
     `output` is the file, or a folder to write `<article name>.html` in; it defaults to
     `reports/<article name>.html` in the current folder. A bad output name and bad inputs raise
     `ToneAnalysisError` before any notebook runs; a failing notebook raises one naming the cell.
-    `jobs` notebooks run at once (default: one per core).
     """
     say = progress or (lambda message: None)
     started = time.perf_counter()
     target = writable(report_target(article, output))
     if target.suffix.lower() == ".pdf":
         browser()  # before any notebook runs: no Chromium, no PDF
-    html = run_report(article, baselines=baselines, lexicon=lexicon, progress=progress, folder=folder,
-                      jobs=jobs).html
+    html = run_report(article, baselines=baselines, lexicon=lexicon, progress=progress, folder=folder).html
     if target.suffix.lower() == ".pdf":
         say("printing PDF")
         write_pdf(html, target)
