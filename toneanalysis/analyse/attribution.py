@@ -29,6 +29,7 @@ import re
 from typing import NamedTuple
 
 from ..text import normalise
+from .descriptions import Pairings
 from .quotes import OPEN_DOUBLE, mask, quote_spans
 from .speakers import (
     AUXILIARIES,
@@ -192,24 +193,13 @@ def _resolve_pronoun(t: _Text, pos: int, verbs_named, last_named: str | None) ->
     return earlier[-1] if earlier else last_named
 
 
-def _resolve_description(description: str, texts: list[str]) -> str | None:
-    """The name the article pairs with a description: "Ukraine's Foreign Minister Dmytro Kuleba",
-    "Dmytro Kuleba, Ukraine's foreign minister", "the mayor, Joan Pike"; from the first block that
-    pairs them. `texts` are the blocks' texts joined by NUL (which neither pattern crosses), so one
-    search covers the article: a long article is not searched block by block for every quote."""
-    wanted = re.sub(r"^(?:the|a|an)\s+", "", description, flags=re.I)
-    said = re.escape(wanted).replace(r"\ ", r"\s+")
-    name = r"((?:[A-Z][\w'\-]+\s)*[A-Z][\w'\-]+)"
-    joined = "\x00".join(texts)
-    before = re.search(rf"(?i:{said}),?\s+{name}", joined)
-    after = re.search(rf"{name},\s+(?:the\s+)?(?i:{said})\b", joined)
-    if before and after:  # the one in the earlier block; in the same block, the description first
-        same_or_earlier = joined.count("\x00", 0, before.start()) <= joined.count("\x00", 0, after.start())
-        m = before if same_or_earlier else after
-    else:
-        m = before or after
-    if m:
-        run = strip_titles(m.group(1).split())
+def _resolve_description(description: str, pairings: Pairings) -> str | None:
+    """The name the article pairs with a description, from the first block that pairs them
+    (`descriptions`); `pairings` is built once per article: a long article is not searched whole
+    for every description."""
+    name = pairings.resolve(description)
+    if name:
+        run = strip_titles(name.split())
         if run:
             return " ".join(run)
     return None
@@ -233,7 +223,7 @@ def attribute(blocks, sentences, verb_table) -> tuple[list[Quote], list[Verb]]:
         if how == "pronoun":
             speaker = _resolve_pronoun(t, pos, verbs_named, last_named) or speaker
         elif how == "description":
-            pairs = ["\x00".join(normalise(b.text) for b in blocks)] if pairs is None else pairs
+            pairs = Pairings("\x00".join(normalise(b.text) for b in blocks)) if pairs is None else pairs
             if speaker not in resolved:  # the same description ("the spokesman") is looked up once
                 resolved[speaker] = _resolve_description(speaker, pairs)
             speaker = resolved[speaker] or speaker
