@@ -113,6 +113,6 @@ def test_every_figure_of_the_summary_is_the_api_value(report):  # noqa: F811 (th
         finding = summary[summary.index(words):]
         excludes = row.ci_low > 0 or row.ci_high < 0
         assert ("which excludes zero" if excludes else "which includes zero") in finding[:600]
-    # One overview chart, inside the summary.
+    # One overview chart, inside the summary (an inline SVG chart, or an image).
     part = html[html.index('id="summary"'):html.index('id="contents"')]
-    assert part.count("<img ") == 1
+    assert part.count('class="ta-chart"') + part.count("<img ") == 1

@@ -206,5 +206,6 @@ def test_without_wire_copy_the_summary_says_so(new_piece):
     m = ta.piece_measures(ta.analyse(article))
     assert "no wire copy given to compare with" in shown and "interval" not in shown
     assert f"{m['loaded_weight_per_1000_words']:.1f}" in shown and f"{m['tone']:+.3f}" in shown
-    assert "nan" not in shown.lower() and sum("image/png" in o.get("data", {}) for c in executed.cells
-                                              for o in c.get("outputs", [])) == 1
+    outputs = [o.get("data", {}) for c in executed.cells for o in c.get("outputs", [])]
+    charts = sum("image/png" in data or 'class="ta-chart"' in "".join(data.get("text/html", "")) for data in outputs)
+    assert "nan" not in shown.lower() and charts == 1

@@ -2,10 +2,10 @@
 wire copy (`comparison`), paragraphs aligned with it, distinctive terms, and the neutral rewrite."""
 
 from .align import align_paragraphs
-from .comparison import arcs, compare
+from .comparison import arcs, compare, excludes_zero
 from .distinctive import distinctive_terms
 from .measures import VoiceSummary, piece_measures, voice_summary
 from .rewrite import RewriteSummary, neutral_rewrite, rewrite_summary
 
 __all__ = ["RewriteSummary", "VoiceSummary", "align_paragraphs", "arcs", "compare", "distinctive_terms",
-           "neutral_rewrite", "piece_measures", "rewrite_summary", "voice_summary"]
+           "excludes_zero", "neutral_rewrite", "piece_measures", "rewrite_summary", "voice_summary"]

@@ -93,6 +93,17 @@ def percentile_interval(differences: np.ndarray, *, n_boot: int, confidence: flo
     return float(low), float(high)
 
 
+def excludes_zero(ci_low, ci_high):
+    """Whether an interval lies wholly on one side of zero (numbers, or columns of them); no interval
+    (NaN ends: too few defined resamples) excludes nothing.
+
+    >>> nan = float("nan")
+    >>> excludes_zero(0.2, 1.5), excludes_zero(-0.1, 0.3), excludes_zero(-0.4, -0.1), excludes_zero(nan, nan)
+    (True, False, True, False)
+    """
+    return (ci_low > 0) | (ci_high < 0)
+
+
 def _permutation_p(measure, a, b, observed, *, n_perm, rng) -> float:
     """Two-sided permutation p-value: shuffle which side each paragraph belongs to, recompute the measure."""
     if math.isnan(observed):

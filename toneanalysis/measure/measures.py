@@ -193,6 +193,11 @@ class VoiceSummary(NamedTuple):
     verbs_colouring: int
     colouring_share: float
 
+    @property
+    def loaded_own_voice(self) -> int:
+        """Loaded terms in the outlet's own voice: its running text and its scare quotes."""
+        return self.loaded_editorial + self.loaded_scare_quote
+
     def to_series(self) -> pd.Series:
         return pd.Series(self._asdict(), dtype=object)
 
