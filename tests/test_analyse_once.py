@@ -53,6 +53,7 @@ def counted(monkeypatch):
         return real_match(self, doc)
 
     monkeypatch.setattr(Lexicon, "match", match)
+    monkeypatch.setattr(analysed_module, "_RECENT", type(analysed_module._RECENT)())  # no analysis from before
     return calls, matched
 
 
@@ -72,11 +73,21 @@ def test_each_inner_step_runs_once(sample, counted):
     assert sum(matched.values()) == sum(len(p.scored_blocks) for p in pieces) + changed
 
 
-def test_passing_the_article_instead_analyses_every_time(sample, counted):
+def test_the_same_file_read_again_shares_its_analysis_until_it_changes(tmp_path, counted):
+    # Notebooks that each analyse the same file (a report's, run in one kernel) analyse it once.
     calls, _ = counted
-    ta.score_paragraphs(sample)
-    ta.find_loaded_terms(sample)
-    assert calls["parse"] == 2  # why notebooks pass the analysed article around
+    path = tmp_path / "piece.txt"
+    path.write_text("Council approves budget\n\nThe tyrant council slammed residents.\n", encoding="utf-8")
+    first = ta.analyse(str(path))
+    ta.score_paragraphs(str(path))
+    assert ta.analyse(path) is first and calls["parse"] == 1
+    assert ta.find_loaded_terms(str(path))["term"].tolist() == ["tyrant", "slam"]
+    path.write_text("Council approves budget\n\nThe council criticised residents.\n", encoding="utf-8")
+    assert ta.analyse(str(path)) is not first  # edited: read as another article, analysed anew
+    assert ta.find_loaded_terms(str(path))["term"].tolist() == []
+    assert calls["parse"] == 2
+    small = {"tyrant": {"category": "name_calling", "weight": 3, "framing": "negative", "neutral": "leader"}}
+    assert ta.analyse(str(path), lexicon=small) is not ta.analyse(str(path))
 
 
 def test_a_different_lexicon_is_a_different_analysis(sample):

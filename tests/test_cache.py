@@ -90,16 +90,39 @@ def test_the_verb_table_read_from_the_cache_is_the_one_computed(folder):
     assert from_cache[0]["opines"][:2] == ("opine", "colouring")
 
 
-def test_the_cached_lemminflect_words_answer_as_lemminflect_does(folder):
+def test_the_cached_dictionary_words_answer_as_lemminflect_does(folder):
     from lemminflect import getAllLemmas
 
     from toneanalysis.analyse import speakers
 
-    speakers._lemminflect_words.cache_clear()
+    speakers.dictionary_words.cache_clear()
     words = ["Shopkeeper", "Residents", "ran", "Local", "the", "Kuleba", "bromance", "Zelensky", "xqzt", "Officials"]
     assert [speakers._common_word(w) for w in words] == [
         bool(getAllLemmas(w.lower())) and w.lower() not in speakers.TITLE_WORDS for w in words]
     assert list(folder.glob("lemminflect-words-*.json"))
-    speakers._lemminflect_words.cache_clear()  # read back from the file
+    speakers.dictionary_words.cache_clear()  # read back from the file
     assert [speakers._common_word(w) for w in words] == [True, True, True, True, False, False, False, False,
                                                           False, True]
+
+
+def test_the_cached_inflections_answer_as_lemminflect_does(folder):
+    from lemminflect import getAllInflections, getInflection
+
+    from toneanalysis.measure import inflections
+
+    def answers():
+        inflections._table.cache_clear()
+        inflections.all_inflections.cache_clear()
+        inflections.inflection.cache_clear()
+        # Term words and neutral words of the default lexicon, and words of neither (asked of lemminflect).
+        return ([inflections.all_inflections(w) for w in ("tyrant", "slam", "hit", "xqzt")],
+                [inflections.inflection(w, tag) for w in ("leader", "criticise", "heavy", "xqzt")
+                 for tag in ("NNS", "VBD", "VBZ", "JJR")])
+
+    expected = ([getAllInflections(w) for w in ("tyrant", "slam", "hit", "xqzt")],
+                [getInflection(w, tag=tag) for w in ("leader", "criticise", "heavy", "xqzt")
+                 for tag in ("NNS", "VBD", "VBZ", "JJR")])
+    assert answers() == expected
+    assert list(folder.glob("rewrite-inflections-*.json"))
+    assert answers() == expected  # read back from the file
+    assert expected[0][0]["NNS"] == ("tyrants",) and expected[1][5] == ("criticised",)

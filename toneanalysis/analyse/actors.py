@@ -17,13 +17,12 @@ from collections import Counter
 from collections.abc import Mapping
 
 import pandas as pd
-from lemminflect import getAllLemmas
 
 from ..errors import ToneAnalysisError
 from ..lexicon import LexiconLike
 from ..text import normalise, stop_words
 from .analysed import ArticleLike, analyse
-from .speakers import TITLE_WORDS, strip_titles
+from .speakers import TITLE_WORDS, dictionary_words, strip_titles
 from .tables import find_loaded_terms, score_sentences, with_metadata
 
 ACTOR_COLUMNS = ["actor", "kind", "aliases", "n_mentions", "n_sentences", "tone_mean", "tone_min", "tone_max",
@@ -99,10 +98,10 @@ def default_actors(article: ArticleLike, *, top: int = 6, lexicon: LexiconLike =
     counts: Counter = Counter()
     for (tokens, first, _, end), text in found:
         word = tokens[0].lower()
-        if first and word not in mid_sentence and (word in lower_words or getAllLemmas(word)):
+        if first and word not in mid_sentence and (word in lower_words or word in dictionary_words()):
             tokens = tokens[1:]  # "Tyrants Kim" at the start of a sentence; not "Vladimir Putin"
         # Capitals for emphasis: "MONSTER waves" is a word; "VLADIMIR Putin" and "US" are names.
-        tokens = [t for t in tokens if not (t.isupper() and len(t) > 3 and getAllLemmas(t.lower()))]
+        tokens = [t for t in tokens if not (t.isupper() and len(t) > 3 and t.lower() in dictionary_words())]
         tokens = [t.title() if t.isupper() and len(t) > 3 else t for t in tokens]
         while tokens and tokens[0].lower() in stops and not tokens[0].isupper():
             tokens = tokens[1:]

@@ -15,8 +15,10 @@ one (and builds it when given an `Article`, a path or text).
 
 from __future__ import annotations
 
+import collections
 import functools
 import os
+import threading
 from pathlib import PurePath
 
 from ..errors import ToneAnalysisError
@@ -94,7 +96,9 @@ def analyse(article: ArticleLike, *, lexicon: LexiconLike = None, what: str = "a
     (`load.as_article` says how a string is read).
 
     An `AnalysedArticle` comes back as it is when `lexicon` is None or its own lexicon; with another
-    lexicon, its article is analysed again with that one. `what` names the argument in errors.
+    lexicon, its article is analysed again with that one. The same file or text read again, unchanged,
+    with the same `Lexicon` object gives the analysis already made (among the last `RECENT_SIZE`), so
+    notebooks that each start from a path share one. `what` names the argument in errors.
 
     >>> a = analyse("The tyrant smiled.")
     >>> analyse(a) is a, [a.scored_blocks[0].text[h.start:h.end] for h in a.parsed[0].hits]
@@ -104,8 +108,34 @@ def analyse(article: ArticleLike, *, lexicon: LexiconLike = None, what: str = "a
         if lexicon is None or lexicon is article.lexicon:
             return article
         lex = load_lexicon(lexicon)
-        return article if lex is article.lexicon else AnalysedArticle(article.article, lex)
-    return AnalysedArticle(as_article(article, what=what), load_lexicon(lexicon))
+        return article if lex is article.lexicon else _analysed(article.article, lex, exact=True)
+    return _analysed(as_article(article, what=what), load_lexicon(lexicon), exact=isinstance(article, Article))
+
+
+# The analyses of the last few articles, by article (its every block, as read now) and lexicon object:
+# notebooks that each analyse the same file with the same lexicon (a report's, or a user's notebook
+# run again) share one analysis instead of splitting, matching and attributing it again. An edited
+# file reads as another Article, and so is analysed anew; an analysis is never changed once computed.
+_RECENT: collections.OrderedDict = collections.OrderedDict()
+RECENT_SIZE = 16
+
+
+_RECENT_LOCK = threading.Lock()  # threads (a Dask scheduler's) may analyse at once
+
+
+def _analysed(article: Article, lexicon: Lexicon, *, exact: bool = False) -> AnalysedArticle:
+    """The recent analysis of `article` with `lexicon`, else a new one; `exact`: only one of this very
+    `Article` object (an `Article` given keeps being the analysis's `.article`)."""
+    key = (article, id(lexicon))  # the Lexicon is held by its analysis, so its id is not reused meanwhile
+    with _RECENT_LOCK:
+        found = _RECENT.get(key)
+        if found is not None and found.lexicon is lexicon and (found.article is article or not exact):
+            _RECENT.move_to_end(key)
+            return found
+        analysed = _RECENT[key] = AnalysedArticle(article, lexicon)
+        while len(_RECENT) > RECENT_SIZE:
+            _RECENT.popitem(last=False)
+        return analysed
 
 
 def analyse_baselines(baselines: ArticleLike | list | tuple, *, lexicon: LexiconLike = None

@@ -19,16 +19,15 @@ ideas", "the vote was Rigged"), words in capitals for emphasis ("MONSTER waves")
 word of a Title Case headline ("Tyrant Putin's Snarling Grin").
 
 The rules follow `actors.default_actors`' reading of proper names (a capital that opens a sentence
-says nothing by itself; `getAllLemmas` tells a common word; job titles are `speakers.TITLE_WORDS`),
-applied to hits only, so their cost is paid for the few hits written with a capital.
+says nothing by itself; a word lemminflect knows, `speakers.dictionary_words`, is a common word; job
+titles are `speakers.TITLE_WORDS`), applied to hits only, so their cost is paid for the few hits written with a capital.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 
-from .speakers import TITLE_WORDS
+from .speakers import TITLE_WORDS, dictionary_words
 
 # Heads of names that precede the name proper: "Storm Ciarán", "Hurricane Katrina", "Operation Yellowhammer".
 NAME_HEADS = frozenset({
@@ -46,11 +45,9 @@ def capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
-@functools.lru_cache(maxsize=4096)
 def _common(word: str) -> bool:
-    from lemminflect import getAllLemmas
-
-    return bool(getAllLemmas(word.lower()))
+    # lemminflect's words from the on-disk cache: its dictionary itself takes half a second to load.
+    return word.lower() in dictionary_words()
 
 
 def headline(sentence: str) -> bool:

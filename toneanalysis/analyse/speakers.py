@@ -82,11 +82,11 @@ def _name_run(tokens: list[str]) -> list[str]:
 
 
 def _common_word(token: str) -> bool:
-    return token.lower() in _lemminflect_words() and token.lower() not in TITLE_WORDS
+    return token.lower() in dictionary_words() and token.lower() not in TITLE_WORDS
 
 
 @functools.lru_cache(maxsize=1)
-def _lemminflect_words() -> frozenset[str]:
+def dictionary_words() -> frozenset[str]:
     """The words `lemminflect.getAllLemmas` knows (gives lemmas for), kept in the on-disk cache
     (`cache.py`): loading lemminflect's dictionary costs half a second in every process that meets
     one sentence-initial name run, more than `toneanalysis score` on an article spends analysing it."""

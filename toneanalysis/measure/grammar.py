@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .inflections import inflection
+
 PARTICLES = {"out", "back", "off", "up", "down"}
 # Prepositions a phrasal verb takes that the plain verb replacing it does not ("lash out at X" → "criticise X").
 TAKEN_WITH_PARTICLE = {"at", "against", "over", "about", "on"}
@@ -69,10 +71,8 @@ def reads_as_past(term: str, before: str) -> bool:
     >>> reads_as_past("hit out", "Local MP Tom Reddy "), reads_as_past("hit out", "They will ")
     (True, False)
     """
-    from lemminflect import getInflection
-
     first = term.split()[0]
-    if first not in getInflection(first, tag="VBD"):
+    if first not in inflection(first, "VBD"):
         return False
     previous = _WORD.findall(before)[-1:]
     return bool(previous) and previous[0].lower() not in _NOT_PAST_AFTER

@@ -16,7 +16,6 @@ import re
 from typing import NamedTuple
 
 import pandas as pd
-from lemminflect import getAllInflections, getInflection
 
 from ..analyse import analyse, find_loaded_terms, score_paragraphs
 from ..analyse.analysed import ArticleLike
@@ -27,6 +26,7 @@ from ..errors import ToneAnalysisError
 from ..lexicon import LexiconLike
 from ..text import normalise
 from .grammar import is_plural, particle_preposition, reads_as_past, same_kind
+from .inflections import all_inflections, inflection
 from .measures import measure_value
 
 REWRITE_COLUMNS = ["block", "role", "text", "rewritten", "n_words", "n_words_rewritten", "tone", "tone_rewritten",
@@ -37,9 +37,9 @@ def _inflect_word(neutral: str, term: str, written: str) -> str:
     """`neutral` in the inflection that turns `term` into `written` ("leader", "tyrant", "tyrants" → "leaders")."""
     if written == term:
         return neutral
-    for tag, forms in getAllInflections(term).items():
+    for tag, forms in all_inflections(term).items():
         if written in forms:
-            inflected = getInflection(neutral, tag=tag)
+            inflected = inflection(neutral, tag)
             return inflected[0] if inflected else neutral
     return neutral
 
@@ -60,7 +60,7 @@ def replacement(term: str, neutral: str, written: str, *, past: bool = False) ->
     t_words, n_words = term.split(), neutral.split()
     w_words = normalise(written).lower().replace("-", " ").split()
     if past and w_words == t_words and n_words:
-        n_words[0] = (getInflection(n_words[0], tag="VBD") or (n_words[0],))[0]
+        n_words[0] = (inflection(n_words[0], "VBD") or (n_words[0],))[0]
     elif len(w_words) == len(t_words) and n_words:
         # A phrase inflects its last word ("axes of evil") or, for a verb phrase, its first ("lashed out").
         if w_words[-1] != t_words[-1]:

@@ -185,6 +185,18 @@ def _without_stderr(notebook):
     return notebook
 
 
+def _markdown_images(cells) -> bool:
+    """Whether any markdown (a cell, or a cell's Markdown output) may show an image (`![](file)`, `<img>`).
+
+    nbconvert inlines such images as data (the page fetches nothing) by parsing the whole page once
+    more; charts are inline SVG and image outputs are inline already, so without one that is skipped.
+    """
+    texts = [cell.source for cell in cells if cell.cell_type == "markdown"]
+    texts += [str(output.get("data", {}).get("text/markdown", "")) for cell in cells
+              for output in cell.get("outputs", [])]
+    return any("![" in text or "<img" in text for text in texts)
+
+
 def render_html(notebooks: Sequence, *, title: str = "toneanalysis report", document: bool = False) -> str:
     """One HTML page from executed notebooks, in order: outputs only, images embedded, no scripts.
 
@@ -214,7 +226,7 @@ def render_html(notebooks: Sequence, *, title: str = "toneanalysis report", docu
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
-        embed_images=True,
+        embed_images=_markdown_images(merged.cells),
         require_js_url="",
         mathjax_url="",
     )

@@ -23,13 +23,14 @@ from ..errors import ToneAnalysisError
 # kernelspec says `python`, which jupyter_client replaces with sys.executable.
 KERNEL = "python3"
 
-# Imported as the kernel boots (IPKernelApp.exec_lines run before it answers), while this process
-# imports its own notebook machinery and reads the inputs: the kernel would import them in the first
-# notebook's first cell anyway. The collector is off while they are imported and they are then
-# frozen: the modules' objects live as long as this short-lived, private kernel, and walking them at
-# every full collection (during the imports, and during the notebooks) is time spent for nothing.
+# Imported and loaded as the kernel boots (IPKernelApp.exec_lines run before it answers), while this
+# process imports its own notebook machinery and reads the inputs: the kernel would import them in
+# the first notebook's first cell anyway, and load the models (spaCy's sentencizer, VADER's and
+# TextBlob's lexicons, with NLTK, which TextBlob imports; the default lexicon's matcher) in its first
+# analysis. The collector is off meanwhile and what they made is then frozen: it lives as long as this
+# short-lived, private kernel, and walking it at every full collection is time spent for nothing.
 WARM_UP = ("import gc; gc.disable(); import matplotlib.pyplot, seaborn, pandas, toneanalysis, toneanalysis.plots; "
-           "gc.freeze(); gc.enable()")
+           "toneanalysis.score_texts(['A good start.']); gc.freeze(); gc.enable()")
 
 # The kernel would log to our stderr: a warning that local TCP is unencrypted, and an error when it
 # is interrupted at shutdown (a failing cell surfaces as a ToneAnalysisError instead); and it would
