@@ -126,3 +126,28 @@ def test_the_cached_inflections_answer_as_lemminflect_does(folder):
     assert list(folder.glob("rewrite-inflections-*.json"))
     assert answers() == expected  # read back from the file
     assert expected[0][0]["NNS"] == ("tyrants",) and expected[1][5] == ("criticised",)
+
+
+def test_the_cached_pattern_lexicon_is_the_one_textblob_reads(folder, monkeypatch):
+    from textblob import _text
+    from textblob import en as pattern_en
+
+    from toneanalysis.measure import grammar
+
+    fresh = _text.Lexicon(path=pattern_en.lexicon.path)  # an empty one: _preload fills it from the cache
+    grammar._preload(fresh)
+    written = list(folder.glob("pattern-lexicon-*.json"))
+    assert written
+    again = _text.Lexicon(path=pattern_en.lexicon.path)
+    grammar._preload(again)  # read back from the file
+    reference = _text.Lexicon(path=pattern_en.lexicon.path)
+    reference.load()
+    assert dict(dict.items(again)) == dict(dict.items(fresh)) == dict(dict.items(reference))
+    assert again["losses"] == "NNS" and again["brutal"] == "JJ"
+    # The tagger reads the lexicon it was given: tags with the cached one are textblob's own.
+    text = "The council suffered heavy losses in a brutal war of words"
+    monkeypatch.setattr(pattern_en.parser, "lexicon", reference)
+    expected = pattern_en.tag(text)
+    monkeypatch.setattr(pattern_en.parser, "lexicon", again)
+    assert pattern_en.tag(text) == expected
+    assert ("losses", "NNS") in expected and ("brutal", "JJ") in expected
