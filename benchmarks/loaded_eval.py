@@ -105,22 +105,47 @@ def baseline_sets(text: str) -> tuple[set, set]:
     return tokens & vader_words, tokens & subjective
 
 
-def hits_of(texts: list[str], lexicon=None) -> list[list[tuple[int, int, float, str]]]:
-    """(start, end, weight, category) of each loaded-term hit in each text (offsets into the text as given)."""
+def hits_of(texts: list[str], lexicon=None) -> list[list[tuple[int, int, float, str, bool]]]:
+    """(start, end, weight, category, is a hit) of each match in each text, hits and cues (offsets into
+    the text as given; a cue is a match lighter than a hit, `engine.MIN_HIT_WEIGHT`)."""
     from toneanalysis.analyse.engine import SCARE_QUOTE, entry_weights, parse
     from toneanalysis.lexicon import load_lexicon
 
     lex = load_lexicon(lexicon)
     weights, *_ = entry_weights(lex)
     categories = [*lex.entries["category"].tolist(), SCARE_QUOTE["category"]]
-    return [[(h.start, h.end, weights[h.entry], categories[h.entry]) for h in p.hits] for p in parse(texts, lex)]
+    return [sorted([(h.start, h.end, weights[h.entry], categories[h.entry], True) for h in p.hits]
+                   + [(h.start, h.end, weights[h.entry], categories[h.entry], False) for h in p.cues])
+            for p in parse(texts, lex)]
+
+
+def quoted_words(text: str, hit) -> int:
+    return len(WORD.findall(text[hit[0]:hit[1]]))
 
 
 def precision_classes(hits):
-    """(name, keep(weight, category)) for the precision-by-weight table."""
-    weights = sorted({x for h in hits for _, _, x, c in h if c != "scare_quote"})
-    classes = [(f"lexicon entries of weight {w:g}", lambda x, c, w=w: c != "scare_quote" and x == w) for w in weights]
-    return [*classes, ("scare quotes around plain words", lambda x, c: c == "scare_quote")]
+    """(name, keep(hit, text)) for the precision-by-weight table: entries by weight, scare quotes by length."""
+    weights = sorted({h[2] for row in hits for h in row if h[3] != "scare_quote"})
+    classes = [(f"lexicon entries of weight {w:g}", lambda h, t, w=w: h[3] != "scare_quote" and h[2] == w)
+               for w in weights]
+    return [*classes, ("scare quotes around one word", lambda h, t: h[3] == "scare_quote" and quoted_words(t, h) == 1),
+            ("scare quotes around 2-4 words", lambda h, t: h[3] == "scare_quote" and quoted_words(t, h) > 1)]
+
+
+def scare_quote_length_by_fold(texts, hits, gold, topics) -> list[int]:
+    """For each leave-one-topic-out training set, the longest scare quote (1..4 words) that still counts
+    when the rule is chosen by the word precision of scare-quote hits: how `SCARE_QUOTE_HIT_WORDS` was set."""
+    topics = np.asarray(topics)
+    chosen = []
+    for topic in sorted(set(topics)):
+        train = np.flatnonzero(topics != topic)
+
+        def precision(n, train=train):
+            return prf([words_in(texts[i], [h[:2] for h in hits[i] if h[3] == "scare_quote"
+                                            and quoted_words(texts[i], h) <= n]) for i in train],
+                       [gold[i] for i in train])["p"]
+        chosen.append(max(range(1, 5), key=precision))
+    return chosen
 
 
 def auc(scores, labels) -> float:
@@ -178,34 +203,41 @@ def babe_report(path: Path) -> str:
     babe = load_babe(path)
     texts, gold = babe["text"].tolist(), babe["words"].tolist()
     hits = hits_of(texts)
-    every_hit = [words_in(t, [(s, e) for s, e, *_ in h]) for t, h in zip(texts, hits)]
+    every_hit = [words_in(t, [h[:2] for h in row if h[4]]) for t, row in zip(texts, hits)]
+    every_match = [words_in(t, [h[:2] for h in row]) for t, row in zip(texts, hits)]
     cv_words, chosen = cross_validated_min_weight(list(zip(texts, hits)), gold, babe["topic"])
     vader_sets, subjective_sets = zip(*(baseline_sets(t) for t in texts))
     lines = [f"BABE dev: {len(babe)} sentences ({int(babe['biased'].sum())} Biased), {babe['topic'].nunique()} topics "
              f"({path}); word-level against the experts' biased words, micro over (sentence, word)", "",
              "| words predicted | precision | recall | F1 | words marked |", "|---|---|---|---|---|"]
-    rows = [("toolkit hits, every weight (nothing fitted)", every_hit),
-            (f"toolkit hits, minimum weight chosen leave-one-topic-out (chosen: {sorted(set(chosen))})", cv_words),
+    rows = [("**toolkit hits, every hit `find_loaded_terms` returns**", every_hit),
+            ("every match, hits and cues (the hits of v0.4)", every_match),
+            (f"every match at a minimum weight chosen leave-one-topic-out (chosen: {sorted(set(chosen))})", cv_words),
             ("baseline: every word VADER's lexicon rates (|VADER|)", list(vader_sets)),
             (f"baseline: subjective words (pattern subjectivity >= {SUBJECTIVE})", list(subjective_sets))]
     for name, predicted in rows:
         m = prf(predicted, gold)
         lines.append(f"| {name} | {m['p']:.3f} | {m['r']:.3f} | {m['f1']:.3f} | {m['predicted']} |")
 
-    lines += ["", "Word precision of the hits by weight (what a weight is worth on expert labels; the scare-quote "
-              "hit's weight is set to the class whose precision it matches):", "",
-              "| hits | hits | word precision |", "|---|---|---|"]
+    lines += ["", "Word precision of the matches by class (what a weight is worth on expert labels; a class "
+              "raises micro word F1 only if its precision exceeds about half the F1 it joins):", "",
+              "| matches | hit or cue | number | word precision |", "|---|---|---|---|"]
     for name, keep in precision_classes(hits):
-        chosen_words = [words_in(t, [(s, e) for s, e, x, c in h if keep(x, c)]) for t, h in zip(texts, hits)]
-        m = prf(chosen_words, gold)
-        lines.append(f"| {name} | {sum(keep(x, c) for h in hits for _, _, x, c in h)} | {m['p']:.3f} |")
+        kept = [[h for h in row if keep(h, t)] for t, row in zip(texts, hits)]
+        m = prf([words_in(t, [h[:2] for h in row]) for t, row in zip(texts, kept)], gold)
+        kinds = {"hit" if h[4] else "cue" for row in kept for h in row}
+        lines.append(f"| {name} | {' and '.join(sorted(kinds, reverse=True))} | {sum(map(len, kept))} | {m['p']:.3f} |")
+    lengths = scare_quote_length_by_fold(texts, hits, gold, babe["topic"])
+    lines += ["", "Longest scare quote that is a hit, chosen by scare-quote word precision in each "
+              f"leave-one-topic-out training set: {dict(sorted(pd.Series(lengths).value_counts().items()))} "
+              "(words: folds)"]
 
     lines += ["", *uncovered_vader_report(texts, gold, every_hit)]
     features = fit_loaded_p.sentence_features(texts)
     out_of_fold = fit_loaded_p.cross_validated(features, babe["biased"].to_numpy(), babe["topic"].to_numpy())
     from toneanalysis.analyse.sentiment import vader
 
-    weight = [sum(x for _, _, x, _ in h) for h in hits]
+    weight = [sum(h[2] for h in row if h[4]) for row in hits]
     per_topic = pd.DataFrame({"topic": babe["topic"], "y": babe["biased"], "p": out_of_fold})
     topic_aucs = [auc(g["p"], g["y"]) for _, g in per_topic.groupby("topic") if g["y"].nunique() == 2]
     lines += ["", "Sentence AUC, Biased vs Non-biased:", "", "| score | AUC |", "|---|---|",
@@ -234,7 +266,8 @@ def basil_report(folder: Path) -> str:
         if i is not None:
             gold_spans[i].append((row.start, row.end, row.quote))
     gold = [words_in(t, [(s, e) for s, e, _ in g]) for t, g in zip(texts, gold_spans)]
-    predicted = {"toolkit hits": [[(s, e) for s, e, *_ in h] for h in hits]}
+    predicted = {"**toolkit hits**": [[h[:2] for h in row if h[4]] for row in hits],
+                 "every match, hits and cues (the hits of v0.4)": [[h[:2] for h in row] for row in hits]}
     vader_words, subjective = baseline_words()
     for name, vocabulary in (("baseline: |VADER| lexicon words", vader_words),
                              (f"baseline: subjective words (>= {SUBJECTIVE})", subjective)):

@@ -127,3 +127,21 @@ def test_minimal_pairs_fixture_loaded_member_scores_higher():
     loaded, plain = ta.score_texts(pairs["loaded"]), ta.score_texts(pairs["plain"])
     higher = loaded["loaded_p"].to_numpy() > plain["loaded_p"].to_numpy()
     assert higher.all(), pairs.loc[~higher, "loaded"].tolist()
+
+
+def test_light_matches_are_cues_that_raise_loaded_p_but_are_not_hits():
+    # "very" (weight 0.5) and a quoted two-word phrase are cues: not shown, counted or rewritten, still read
+    # by `loaded_p` (its amplifier and scare-quote features), so the plain sentence scores lower.
+    light, plain = "The very late ferry carried 'harbour friends' home.", "The late ferry carried harbour friends home."
+    assert ta.find_loaded_terms(light).empty
+    table = ta.score_texts([light, plain])
+    assert table["loaded_count"].tolist() == [0, 0] and table["loaded_terms"].tolist() == ["", ""]
+    assert table["loaded_p"].iloc[0] > table["loaded_p"].iloc[1]
+    features = ta.loaded_p_features(light).iloc[0]
+    assert features["amplifier"] > 0 and features["scare_quotes"] > 0
+    assert ta.neutral_rewrite(light)["rewritten"].iloc[0] == light
+
+
+def test_a_one_word_scare_quote_is_a_hit_and_a_longer_one_is_not():
+    hits = ta.find_loaded_terms("The 'reforms' of the 'harbour plan' were brief.")
+    assert hits["text"].tolist() == ["reforms"]
