@@ -255,16 +255,22 @@ def babe_report(path: Path) -> str:
 
 # --- BASIL ------------------------------------------------------------------------------------
 
-def basil_report(folder: Path) -> str:
-    sentences, spans = load_basil(folder)
-    texts = sentences["text"].tolist()
-    hits = hits_of(texts)
+def basil_gold(sentences: pd.DataFrame, spans: pd.DataFrame) -> list[list[tuple[int, int, bool]]]:
+    """(start, end, inside a quote) of the lexical-bias spans of each sentence of `load_basil`."""
     key = {(a, s): i for i, (a, s) in enumerate(zip(sentences["article"], sentences["sentence"]))}
-    gold_spans: list[list] = [[] for _ in texts]
+    gold_spans: list[list] = [[] for _ in range(len(sentences))]
     for row in spans.itertuples():
         i = key.get((row.article, row.sentence))
         if i is not None:
             gold_spans[i].append((row.start, row.end, row.quote))
+    return gold_spans
+
+
+def basil_report(folder: Path) -> str:
+    sentences, spans = load_basil(folder)
+    texts = sentences["text"].tolist()
+    hits = hits_of(texts)
+    gold_spans = basil_gold(sentences, spans)
     gold = [words_in(t, [(s, e) for s, e, _ in g]) for t, g in zip(texts, gold_spans)]
     predicted = {"**toolkit hits**": [[h[:2] for h in row if h[4]] for row in hits],
                  "every match, hits and cues (the hits of v0.4)": [[h[:2] for h in row] for row in hits]}
