@@ -108,12 +108,12 @@ def baseline_sets(text: str) -> tuple[set, set]:
 def hits_of(texts: list[str], lexicon=None) -> list[list[tuple[int, int, float, str, bool]]]:
     """(start, end, weight, category, is a hit) of each match in each text, hits and cues (offsets into
     the text as given; a cue is a match lighter than a hit, `engine.MIN_HIT_WEIGHT`)."""
-    from toneanalysis.analyse.engine import SCARE_QUOTE, entry_weights, parse
+    from toneanalysis.analyse.engine import PSEUDO_ENTRIES, entry_weights, parse
     from toneanalysis.lexicon import load_lexicon
 
     lex = load_lexicon(lexicon)
     weights, *_ = entry_weights(lex)
-    categories = [*lex.entries["category"].tolist(), SCARE_QUOTE["category"]]
+    categories = [*lex.entries["category"].tolist(), *(p["category"] for p in PSEUDO_ENTRIES)]
     return [sorted([(h.start, h.end, weights[h.entry], categories[h.entry], True) for h in p.hits]
                    + [(h.start, h.end, weights[h.entry], categories[h.entry], False) for h in p.cues])
             for p in parse(texts, lex)]
@@ -124,11 +124,14 @@ def quoted_words(text: str, hit) -> int:
 
 
 def precision_classes(hits):
-    """(name, keep(hit, text)) for the precision-by-weight table: entries by weight, scare quotes by length."""
-    weights = sorted({h[2] for row in hits for h in row if h[3] != "scare_quote"})
-    classes = [(f"lexicon entries of weight {w:g}", lambda h, t, w=w: h[3] != "scare_quote" and h[2] == w)
+    """(name, keep(hit, text)) for the precision-by-weight table: entries by weight, rated words, scare
+    quotes by length."""
+    pseudo = ("scare_quote", "rated_word")
+    weights = sorted({h[2] for row in hits for h in row if h[3] not in pseudo})
+    classes = [(f"lexicon entries of weight {w:g}", lambda h, t, w=w: h[3] not in pseudo and h[2] == w)
                for w in weights]
-    return [*classes, ("scare quotes around one word", lambda h, t: h[3] == "scare_quote" and quoted_words(t, h) == 1),
+    return [*classes, ("rated words (analyse/rated.py; fitted here, in-sample)", lambda h, t: h[3] == "rated_word"),
+            ("scare quotes around one word", lambda h, t: h[3] == "scare_quote" and quoted_words(t, h) == 1),
             ("scare quotes around 2-4 words", lambda h, t: h[3] == "scare_quote" and quoted_words(t, h) > 1)]
 
 
@@ -211,7 +214,7 @@ def babe_report(path: Path) -> str:
              f"({path}); word-level against the experts' biased words, micro over (sentence, word)", "",
              "| words predicted | precision | recall | F1 | words marked |", "|---|---|---|---|---|"]
     rows = [("**toolkit hits, every hit `find_loaded_terms` returns**", every_hit),
-            ("every match, hits and cues (the hits of v0.4)", every_match),
+            ("every match: hits and cues", every_match),
             (f"every match at a minimum weight chosen leave-one-topic-out (chosen: {sorted(set(chosen))})", cv_words),
             ("baseline: every word VADER's lexicon rates (|VADER|)", list(vader_sets)),
             (f"baseline: subjective words (pattern subjectivity >= {SUBJECTIVE})", list(subjective_sets))]
@@ -273,7 +276,7 @@ def basil_report(folder: Path) -> str:
     gold_spans = basil_gold(sentences, spans)
     gold = [words_in(t, [(s, e) for s, e, _ in g]) for t, g in zip(texts, gold_spans)]
     predicted = {"**toolkit hits**": [[h[:2] for h in row if h[4]] for row in hits],
-                 "every match, hits and cues (the hits of v0.4)": [[h[:2] for h in row] for row in hits]}
+                 "every match: hits and cues": [[h[:2] for h in row] for row in hits]}
     vader_words, subjective = baseline_words()
     for name, vocabulary in (("baseline: |VADER| lexicon words", vader_words),
                              (f"baseline: subjective words (>= {SUBJECTIVE})", subjective)):

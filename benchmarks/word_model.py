@@ -1,62 +1,71 @@
-"""Would a word-level model add the expert-marked words the lexicon misses? A check, not shipped.
+"""Fit the rated-word model (toneanalysis/analyse/rated.py) and measure it out of sample.
 
-    .venv/bin/python benchmarks/word_model.py [DATA]      # ~1 min; DATA as for validate.py
+    .venv/bin/python benchmarks/word_model.py [DATA] [--write]   # ~30 s; DATA as for validate.py
 
 Issue 12's item 2 (a systematic class that generalises): a small logistic model (scikit-learn, C = 1)
-over the words of BABE dev that no hit covers, with features from the lexicons shipped with the
-packages and from the sentence, no word's identity: |VADER valence|, pattern's polarity, subjectivity
-and adjective sense, suffixes (-ous/-less, -ist, -ly, -ed/-ing), hyphen, capital, word length, the
-sentence's hits, a hit within two words, inside quotation marks, sentence length. It is fitted
-leave-one-topic-out; its probability threshold is chosen inside each training set by the word F1 of
-hits plus model words there, then applied to the held-out topic. BASIL is scored by the model fitted
-on all of BABE dev at the median of the folds' thresholds (nothing fitted on BASIL). It prints the
-every-hit figures with and without the model's words, out of sample.
+over the describing words of BABE dev that no lexicon match covers (an adjective in pattern's lexicon,
+a -ous/-less/-ist/-ly word or a hyphenated compound), with `rated.FEATURES` as the engine computes
+them and no word's identity. It is fitted leave-one-topic-out; its probability threshold is chosen
+inside each training set by the word F1 of lexicon hits plus model words there, then applied to the
+held-out topic: the every-hit figures with and without the model's words are out of sample. The
+shipped model is fitted on all of BABE dev, its threshold chosen there by the same rule; BASIL is
+scored with it (nothing fitted on BASIL). `--write` puts the coefficients and the threshold into
+rated.py; tests/test_validation.py fails when the shipped ones drift from a refit.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from loaded_eval import BABE_FILE, BASIL_DIR, WORD, basil_gold, hits_of, load_babe, load_basil, prf, words_in
+from loaded_eval import BABE_FILE, BASIL_DIR, basil_gold, hits_of, load_babe, load_basil, prf, words_in
 
-FEATURES = ("vader_valence", "pattern_polarity", "pattern_subjectivity", "pattern_adjective", "suffix_ous_less",
-            "suffix_ist", "suffix_ly", "suffix_ed_ing", "hyphenated", "capitalised", "word_length",
-            "sentence_hits", "near_hit", "quoted", "sentence_length")
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 1.01)  # 1.01: no model word at all
+RATED_PY = Path(__file__).resolve().parent.parent / "toneanalysis" / "analyse" / "rated.py"
 
 
-def word_rows(texts: list[str], hits) -> tuple[list[tuple[int, str, int, int]], np.ndarray]:
-    """((text index, word, start, end), features) of each word no hit covers, stop words and short
-    words apart."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-    from textblob.en import sentiment as pattern
+def write_model(intercept: float, coefficients, threshold: float) -> str:
+    """Put the fitted numbers into analyse/rated.py; returns the block written."""
+    from toneanalysis.analyse.rated import FEATURES
 
-    from toneanalysis.analyse.sentiment import vader
+    block = (f"INTERCEPT = {intercept:.2f}\nCOEFFICIENTS = {{\n"
+             + "".join(f'    "{n}": {c:.2f},\n' for n, c in zip(FEATURES, coefficients))
+             + f"}}\nTHRESHOLD = {threshold:g}")
+    source = RATED_PY.read_text(encoding="utf-8")
+    updated, count = re.subn(r"^INTERCEPT = .*?\nCOEFFICIENTS = \{\n.*?^\}\nTHRESHOLD = .*?$", block, source,
+                             count=1, flags=re.M | re.S)
+    if count != 1:
+        raise SystemExit(f"word_model: no INTERCEPT/COEFFICIENTS/THRESHOLD block in {RATED_PY}")
+    RATED_PY.write_text(updated, encoding="utf-8")
+    return block
 
-    valence = vader().lexicon
-    keys, rows = [], []
-    for i, (text, row) in enumerate(zip(texts, hits)):
-        spans = [h[:2] for h in row if h[4]]
-        tokens = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)]
-        covered = [any(a < e and s < b for a, b in spans) for s, e, _ in tokens]
-        for k, (s, e, word) in enumerate(tokens):
-            low = word.lower()
-            if covered[k] or low in STOP_WORDS or len(low) < 3 or low.isdigit():
-                continue
-            senses = np.array(list(pattern.get(low, {}).values()) or [(0.0, 0.0, 0.0)], dtype=float)
-            rows.append((abs(valence.get(low, 0.0)), float(np.abs(senses[:, 0]).mean()), float(senses[:, 1].mean()),
-                         float("JJ" in pattern.get(low, {})), float(low.endswith(("ous", "less"))),
-                         float(low.endswith("ist")), float(low.endswith("ly")), float(low.endswith(("ed", "ing"))),
-                         float("-" in low), float(word[:1].isupper()), np.log(len(low)), np.log1p(len(spans)),
-                         float(any(covered[j] for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(tokens))),
-                         float(text[:s].count('"') % 2 == 1 or text[max(0, s - 1):s] in ("'", "\u2018", "\u201c")),
-                         np.log(len(tokens))))
-            keys.append((i, low, s, e))
-    return keys, np.array(rows)
+
+def word_rows(texts: list[str]) -> tuple[list[tuple[int, str, int, int]], np.ndarray, list[set]]:
+    """((text index, word, start, end), features, words of the lexicon's hits per text) of each word the
+    model could mark: `analyse/rated.py`'s features as the engine computes them, around the sentence's
+    hits and cues (the rated words already found are left out)."""
+    from toneanalysis.analyse.engine import parse, rated_entry
+    from toneanalysis.analyse.rated import word_features
+    from toneanalysis.lexicon import load_lexicon
+
+    lex = load_lexicon(None)
+    rated = rated_entry(lex)
+    keys, rows, base = [], [], []
+    for i, parsed in enumerate(parse(texts, lex)):
+        lexicon_hits = [h for h in parsed.hits if h.entry != rated]
+        base.append(words_in(parsed.text, [(h.start, h.end) for h in lexicon_hits]))
+        for index, sentence in enumerate(parsed.sentences):
+            spans = [(h.start - sentence.start, h.end - sentence.start) for h in (*lexicon_hits, *parsed.cues)
+                     if h.sentence == index]
+            for s, e, values in word_features(parsed.normal[sentence.start:sentence.end], spans):
+                a, b = sentence.start + s, sentence.start + e
+                keys.append((i, parsed.text[a:b].lower(), a, b))
+                rows.append(values)
+    return keys, np.array(rows), base
 
 
 def with_words(base: list[set], keys, chosen) -> list[set]:
@@ -67,7 +76,26 @@ def with_words(base: list[set], keys, chosen) -> list[set]:
     return out
 
 
+def fit_all(keys, x, y, base, gold):
+    """(model fitted on every word, threshold chosen on all of BABE dev by word F1): what ships."""
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=1.0, max_iter=3000).fit(x, y)
+    fitted = model.predict_proba(x)[:, 1]
+    return model, max(THRESHOLDS, key=lambda t: prf(with_words(base, keys, fitted >= t), gold)["f1"])
+
+
+def babe_rows(path: Path):
+    """(babe, keys, features, labels, lexicon-hit words) of BABE dev."""
+    babe = load_babe(path)
+    keys, x, base = word_rows(babe["text"].tolist())
+    gold = babe["words"].tolist()
+    return babe, keys, x, np.array([word in gold[i] for i, word, *_ in keys]), base
+
+
 def main(argv: list[str] | None = None) -> int:
+    write = "--write" in (argv or [])
+    argv = [a for a in (argv or []) if a != "--write"]
     from sklearn.linear_model import LogisticRegression
     from validate import DEFAULT_DATA
 
@@ -75,12 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (data / BABE_FILE).is_file():
         print(f"word_model: {data / BABE_FILE} not found, skipped.")
         return 0
-    babe = load_babe(data / BABE_FILE)
-    texts, gold, topics = babe["text"].tolist(), babe["words"].tolist(), babe["topic"].to_numpy()
-    hits = hits_of(texts)
-    base = [words_in(t, [h[:2] for h in row if h[4]]) for t, row in zip(texts, hits)]
-    keys, x = word_rows(texts, hits)
-    y = np.array([word in gold[i] for i, word, *_ in keys])
+    babe, keys, x, y, base = babe_rows(data / BABE_FILE)
+    gold, topics = babe["words"].tolist(), babe["topic"].to_numpy()
     word_topic = topics[[i for i, *_ in keys]]
     out_of_fold, chosen = np.zeros(len(y)), {}
     for topic in sorted(set(topics)):
@@ -96,28 +120,33 @@ def main(argv: list[str] | None = None) -> int:
     print(f"BABE dev, {len(y)} words no hit covers ({y.sum()} marked by the experts), leave-one-topic-out; "
           f"thresholds chosen per fold: {sorted(chosen.values())}\n")
     print("| words predicted | precision | recall | F1 | words marked |\n|---|---|---|---|---|")
-    for name, words in (("toolkit hits", base), ("toolkit hits + model words (out of sample)", predicted)):
+    for name, words in (("lexicon hits", base), ("lexicon hits + model words (out of sample)", predicted)):
         m = prf(words, gold)
         print(f"| {name} | {m['p']:.3f} | {m['r']:.3f} | {m['f1']:.3f} | {m['predicted']} |")
     from sklearn.metrics import roc_auc_score
 
     print(f"\nWord AUC of the model, out of fold: {roc_auc_score(y, out_of_fold):.3f}")
-    model = LogisticRegression(C=1.0, max_iter=3000).fit(x, y)
+    from toneanalysis.analyse.rated import FEATURES
+
+    model, shipped_threshold = fit_all(keys, x, y, base, gold)
     print("Coefficients on all of BABE dev: " + ", ".join(f"{n} {c:+.2f}" for n, c in zip(FEATURES, model.coef_[0]))
-          + f", intercept {model.intercept_[0]:+.2f}")
+          + f", intercept {model.intercept_[0]:+.2f}; threshold chosen on all of BABE dev {shipped_threshold:g}")
+    if write:
+        block = write_model(float(model.intercept_[0]), model.coef_[0], shipped_threshold)
+        print("wrote to analyse/rated.py:\n" + block)
     if (data / BASIL_DIR / "articles").is_dir():
-        threshold = float(np.median(list(chosen.values())))
+        threshold = shipped_threshold
         sentences, spans = load_basil(data / BASIL_DIR)
         b_texts = sentences["text"].tolist()
-        b_hits = hits_of(b_texts)
+        b_hits = [[h for h in row if h[3] != "rated_word"] for row in hits_of(b_texts)]
         gold_spans = basil_gold(sentences, spans)
-        b_keys, b_x = word_rows(b_texts, b_hits)
+        b_keys, b_x, _ = word_rows(b_texts)
         added = [[] for _ in b_texts]
         for (i, _, s, e), keep in zip(b_keys, model.predict_proba(b_x)[:, 1] >= threshold):
             if keep:
                 added[i].append((s, e))
         none = [[] for _ in b_texts]
-        for name, extra in (("toolkit hits", none), (f"+ model words (threshold {threshold:g})", added)):
+        for name, extra in (("lexicon hits", none), (f"+ model words (threshold {threshold:g})", added)):
             found = [[h[:2] for h in row if h[4]] + more for row, more in zip(b_hits, extra)]
             covered = [any(a < e and s < b for a, b in found[i]) for i, g in enumerate(gold_spans) for s, e, _ in g]
             print(f"BASIL dev span recall, {name}: {np.mean(covered):.3f} ({sum(map(len, extra))} model words)")

@@ -145,3 +145,25 @@ def test_light_matches_are_cues_that_raise_loaded_p_but_are_not_hits():
 def test_a_one_word_scare_quote_is_a_hit_and_a_longer_one_is_not():
     hits = ta.find_loaded_terms("The 'reforms' of the 'harbour plan' were brief.")
     assert hits["text"].tolist() == ["reforms"]
+
+
+def test_a_describing_word_the_lexicon_lacks_is_a_rated_word_with_every_field():
+    text = "The harbour board published a malicious leaflet about the ferry crews."
+    hits = ta.find_loaded_terms(text)
+    assert hits[["text", "term", "category", "weight"]].values.tolist() == [
+        ["malicious", "rated word", "rated_word", 1.0]]
+    assert hits["framing"].iloc[0] == "mixed" and hits["neutral"].iloc[0] == "(no alternative in the lexicon)"
+    assert ta.score_texts([text])["loaded_count"].iloc[0] == 1
+    # Not a feature of `loaded_p` (fitted on the lexicon's matches), and the rewrite keeps the word.
+    assert ta.loaded_p_features(text)[["charged", "hedge", "amplifier", "scare_quotes"]].to_numpy().sum() == 0
+    rewrite = ta.neutral_rewrite(text).iloc[0]
+    assert rewrite["rewritten"] == text and "kept: no alternative in the lexicon" in rewrite["replacements"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Malicious Ferry Company published a leaflet about the crews.",  # a name
+    "The tyrant smiled.",                                                # a verb VADER rates is not a describing word
+    "The harbour board published a leaflet about the ferry crews.",
+])
+def test_plain_words_and_names_are_not_rated(text):
+    assert "rated word" not in set(ta.find_loaded_terms(text)["term"])

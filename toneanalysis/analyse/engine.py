@@ -20,6 +20,7 @@ from ..text import count_words, nlp, normalise, sentence_spans
 from .loaded import GROUP_OF_CATEGORY, N_GROUPS, loaded_p
 from .names import drop_names
 from .quotes import quote_spans
+from .rated import RATED_WORD, rated_words
 from .sentiment import SentenceSentiment, sentence_sentiment
 from .tone import tone_score
 
@@ -92,17 +93,27 @@ def scare_entry(lex: Lexicon) -> int:
     return len(lex.entries)
 
 
-def entry_weights(lex: Lexicon) -> tuple[list[float], list[float], list[int]]:
+def rated_entry(lex: Lexicon) -> int:
+    """The entry index of a rated-word hit (`analyse/rated.py`): two past the lexicon's own rows."""
+    return len(lex.entries) + 1
+
+
+PSEUDO_ENTRIES = (SCARE_QUOTE, RATED_WORD)  # the hits without a lexicon row, in entry order
+
+
+def entry_weights(lex: Lexicon) -> tuple[list[float], list[float], list[int | None]]:
     """(weight, weight signed by framing, `loaded_p` feature group) of each lexicon entry, and of the
-    scare-quote hit last, as plain values, once per lexicon: looking them up in the entries DataFrame
-    per hit cost more than the matching itself."""
+    scare-quote and rated-word hits last, as plain values, once per lexicon: looking them up in the
+    entries DataFrame per hit cost more than the matching itself. A rated word has framing `mixed`
+    (signed 0: `tone` ignores it) and no group (`loaded_p` ignores it)."""
     cached = _ENTRY_WEIGHTS.get(lex)
     if cached is None:
         sign = {"positive": 1.0, "negative": -1.0}  # mixed: 0
-        weights = [float(w) for w in lex.entries["weight"].tolist()] + [SCARE_QUOTE["weight"]]
-        framings = [*lex.entries["framing"].tolist(), SCARE_QUOTE["framing"]]
+        weights = [float(w) for w in lex.entries["weight"].tolist()] + [float(p["weight"]) for p in PSEUDO_ENTRIES]
+        framings = [*lex.entries["framing"].tolist(), *(p["framing"] for p in PSEUDO_ENTRIES)]
         signed = [w * sign.get(f, 0.0) for w, f in zip(weights, framings)]
-        groups = [GROUP_OF_CATEGORY[c] for c in [*lex.entries["category"].tolist(), SCARE_QUOTE["category"]]]
+        categories = [*lex.entries["category"].tolist(), *(p["category"] for p in PSEUDO_ENTRIES)]
+        groups = [GROUP_OF_CATEGORY.get(c) for c in categories]
         cached = _ENTRY_WEIGHTS[lex] = (weights, signed, groups)
     return cached
 
@@ -139,6 +150,7 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
     """Split each text into sentences and find its loaded terms, lazily and in order (memory stays flat)."""
     texts = iter(texts)
     weights, *_ = entry_weights(lex)
+    scare, rated = scare_entry(lex), rated_entry(lex)
     pending: deque[tuple[str, str]] = deque()
 
     def normalised():
@@ -153,26 +165,27 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
         spans = sentence_spans(doc, normal)
         matches = drop_names(normal, spans, lex.match(doc))
         if _OPENING_MARK.search(normal):  # most apostrophes ("Russia's") follow a letter: no quote opens
-            scare = scare_entry(lex)
             quoted = [(scare, s, e) for s, e in scare_quotes(original, normal, matches, spans)]
             if quoted:
                 matches = sorted(matches + quoted, key=lambda m: m[1])
         sentences, hits, cues = [], [], []
         for index, (start, end) in enumerate(spans):
             sentences.append(Sentence(start, end, count_words(normal[start:end])))
+            mine, matched = [], []
             for entry, s, e in matches:
                 if start <= s < end:
-                    (hits if is_hit(weights, entry, normal, s, e) else cues).append(Hit(entry, s, e, index))
+                    # A scare quote is a hit by its length, not its weight (0.5, `loaded_p`'s feature value).
+                    is_hit = (count_words(normal[s:e]) <= SCARE_QUOTE_HIT_WORDS if entry == scare
+                              else weights[entry] >= MIN_HIT_WEIGHT)
+                    (mine if is_hit else cues).append(Hit(entry, s, e, index))
+                    matched.append((s - start, e - start))
+            # Words the lexicon does not list, rated by `analyse/rated.py` around the sentence's matches.
+            found = rated_words(normal[start:end], matched)
+            if found:
+                named = drop_names(normal, [(start, end)], [(rated, start + s, start + e) for s, e in found])
+                mine = sorted(mine + [Hit(entry, s, e, index) for entry, s, e in named], key=lambda h: h.start)
+            hits.extend(mine)
         yield Parsed(original, normal, sentences, hits, cues)
-
-
-def is_hit(weights: list[float], entry: int, normal: str, start: int, end: int) -> bool:
-    """Whether a match is a loaded-term hit or only a cue (`MIN_HIT_WEIGHT`, `SCARE_QUOTE_HIT_WORDS`);
-    `weights` are `entry_weights`', the scare quote's last. A scare quote is a hit by its length, not
-    its weight (0.5, the feature `loaded_p` was fitted with)."""
-    if entry == len(weights) - 1:
-        return count_words(normal[start:end]) <= SCARE_QUOTE_HIT_WORDS
-    return weights[entry] >= MIN_HIT_WEIGHT
 
 
 def sentence_loading(parsed: Parsed, lex: Lexicon) -> tuple[list[float], list[list[float]]]:
@@ -183,7 +196,8 @@ def sentence_loading(parsed: Parsed, lex: Lexicon) -> tuple[list[float], list[li
     grouped = [[0.0] * N_GROUPS for _ in parsed.sentences]
     for hit in (*parsed.hits, *parsed.cues):
         signed[hit.sentence] += signed_weights[hit.entry]
-        grouped[hit.sentence][groups[hit.entry]] += weights[hit.entry]
+        if groups[hit.entry] is not None:
+            grouped[hit.sentence][groups[hit.entry]] += weights[hit.entry]
     return signed, grouped
 
 
