@@ -213,7 +213,12 @@ def babe_report(path: Path) -> str:
     lines = [f"BABE dev: {len(babe)} sentences ({int(babe['biased'].sum())} Biased), {babe['topic'].nunique()} topics "
              f"({path}); word-level against the experts' biased words, micro over (sentence, word)", "",
              "| words predicted | precision | recall | F1 | words marked |", "|---|---|---|---|---|"]
-    rows = [("**toolkit hits, every hit `find_loaded_terms` returns**", every_hit),
+    import word_model
+
+    out_of_sample, _, thresholds = word_model.cross_validated(babe, *word_model.babe_rows(path)[1:])
+    rows = [("**toolkit hits, every hit `find_loaded_terms` returns, the rated-word model fitted leave-one-topic-out "
+             f"(thresholds {sorted(set(thresholds.values()))}): out of sample**", out_of_sample),
+            ("toolkit hits as shipped (the rated-word model fitted on these sentences: in-sample)", every_hit),
             ("every match: hits and cues", every_match),
             (f"every match at a minimum weight chosen leave-one-topic-out (chosen: {sorted(set(chosen))})", cv_words),
             ("baseline: every word VADER's lexicon rates (|VADER|)", list(vader_sets)),

@@ -93,17 +93,11 @@ def babe_rows(path: Path):
     return babe, keys, x, np.array([word in gold[i] for i, word, *_ in keys]), base
 
 
-def main(argv: list[str] | None = None) -> int:
-    write = "--write" in (argv or [])
-    argv = [a for a in (argv or []) if a != "--write"]
+def cross_validated(babe, keys, x, y, base):
+    """(words of lexicon hits + model words per sentence, each topic's words by a model fitted on the
+    other topics at a threshold chosen there; the out-of-fold probabilities; the threshold per topic)."""
     from sklearn.linear_model import LogisticRegression
-    from validate import DEFAULT_DATA
 
-    data = Path(argv[0]) if argv else DEFAULT_DATA
-    if not (data / BABE_FILE).is_file():
-        print(f"word_model: {data / BABE_FILE} not found, skipped.")
-        return 0
-    babe, keys, x, y, base = babe_rows(data / BABE_FILE)
     gold, topics = babe["words"].tolist(), babe["topic"].to_numpy()
     word_topic = topics[[i for i, *_ in keys]]
     out_of_fold, chosen = np.zeros(len(y)), {}
@@ -117,6 +111,21 @@ def main(argv: list[str] | None = None) -> int:
             return prf([words[i] for i in train_texts], [gold[i] for i in train_texts])["f1"]
         chosen[topic] = max(THRESHOLDS, key=f1)
     predicted = with_words(base, keys, out_of_fold >= np.array([chosen[t] for t in word_topic]))
+    return predicted, out_of_fold, chosen
+
+
+def main(argv: list[str] | None = None) -> int:
+    write = "--write" in (argv or [])
+    argv = [a for a in (argv or []) if a != "--write"]
+    from validate import DEFAULT_DATA
+
+    data = Path(argv[0]) if argv else DEFAULT_DATA
+    if not (data / BABE_FILE).is_file():
+        print(f"word_model: {data / BABE_FILE} not found, skipped.")
+        return 0
+    babe, keys, x, y, base = babe_rows(data / BABE_FILE)
+    gold = babe["words"].tolist()
+    predicted, out_of_fold, chosen = cross_validated(babe, keys, x, y, base)
     print(f"BABE dev, {len(y)} words no hit covers ({y.sum()} marked by the experts), leave-one-topic-out; "
           f"thresholds chosen per fold: {sorted(chosen.values())}\n")
     print("| words predicted | precision | recall | F1 | words marked |\n|---|---|---|---|---|")
