@@ -56,7 +56,7 @@ def word_rows(texts: list[str]) -> tuple[list[tuple[int, str, int, int]], np.nda
     rated = rated_entry(lex)
     keys, rows, base = [], [], []
     for i, parsed in enumerate(parse(texts, lex)):
-        lexicon_hits = [h for h in parsed.hits if h.entry != rated]
+        lexicon_hits = [h for h in parsed.hits if h.entry < rated]
         base.append(words_in(parsed.text, [(h.start, h.end) for h in lexicon_hits]))
         for index, sentence in enumerate(parsed.sentences):
             spans = [(h.start - sentence.start, h.end - sentence.start) for h in (*lexicon_hits, *parsed.cues)

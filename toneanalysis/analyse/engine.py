@@ -20,7 +20,7 @@ from ..text import count_words, nlp, normalise, sentence_spans
 from .loaded import GROUP_OF_CATEGORY, N_GROUPS, loaded_p
 from .names import drop_names
 from .quotes import quote_spans
-from .rated import RATED_WORD, rated_words
+from .rated import RATED_WORDS, rated_words
 from .sentiment import SentenceSentiment, sentence_sentiment
 from .tone import tone_score
 
@@ -94,24 +94,26 @@ def scare_entry(lex: Lexicon) -> int:
 
 
 def rated_entry(lex: Lexicon) -> int:
-    """The entry index of a rated-word hit (`analyse/rated.py`): two past the lexicon's own rows."""
+    """The entry index of the first rated-word hit (`analyse/rated.py`; one per framing from there on):
+    two past the lexicon's own rows."""
     return len(lex.entries) + 1
 
 
-PSEUDO_ENTRIES = (SCARE_QUOTE, RATED_WORD)  # the hits without a lexicon row, in entry order
+PSEUDO_ENTRIES = (SCARE_QUOTE, *RATED_WORDS)  # the hits without a lexicon row, in entry order
 
 
 def entry_weights(lex: Lexicon) -> tuple[list[float], list[float], list[int | None]]:
     """(weight, weight signed by framing, `loaded_p` feature group) of each lexicon entry, and of the
     scare-quote and rated-word hits last, as plain values, once per lexicon: looking them up in the
-    entries DataFrame per hit cost more than the matching itself. A rated word has framing `mixed`
-    (signed 0: `tone` ignores it) and no group (`loaded_p` ignores it)."""
+    entries DataFrame per hit cost more than the matching itself. A rated word is signed 0 (`tone`
+    ignores it) and has no group (`loaded_p` ignores it): both were fitted without them."""
     cached = _ENTRY_WEIGHTS.get(lex)
     if cached is None:
         sign = {"positive": 1.0, "negative": -1.0}  # mixed: 0
         weights = [float(w) for w in lex.entries["weight"].tolist()] + [float(p["weight"]) for p in PSEUDO_ENTRIES]
         framings = [*lex.entries["framing"].tolist(), *(p["framing"] for p in PSEUDO_ENTRIES)]
         signed = [w * sign.get(f, 0.0) for w, f in zip(weights, framings)]
+        signed[len(lex.entries) + 1:] = [0.0] * len(RATED_WORDS)
         categories = [*lex.entries["category"].tolist(), *(p["category"] for p in PSEUDO_ENTRIES)]
         groups = [GROUP_OF_CATEGORY.get(c) for c in categories]
         cached = _ENTRY_WEIGHTS[lex] = (weights, signed, groups)
@@ -182,7 +184,7 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
             # Words the lexicon does not list, rated by `analyse/rated.py` around the sentence's matches.
             found = rated_words(normal[start:end], matched)
             if found:
-                named = drop_names(normal, [(start, end)], [(rated, start + s, start + e) for s, e in found])
+                named = drop_names(normal, [(start, end)], [(rated + d, start + s, start + e) for s, e, d in found])
                 mine = sorted(mine + [Hit(entry, s, e, index) for entry, s, e in named], key=lambda h: h.start)
             hits.extend(mine)
         yield Parsed(original, normal, sentences, hits, cues)

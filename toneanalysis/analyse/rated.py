@@ -18,10 +18,10 @@ when p >= THRESHOLD. The features (`word_features`), each readable on its own:
 The coefficients and the threshold were fitted by `benchmarks/word_model.py --write` on the words of
 the BABE development sentences that no match covers (expert-marked or not; read in place, never
 copied), the threshold chosen by word F1; docs/VALIDATION.md §3 gives the leave-one-topic-out figures.
-A rated word has weight 1 (its word precision, about 0.3, is nearest that class), framing `mixed`
-(the model does not tell the direction) and no neutral alternative in the lexicon (`neutral_rewrite`
-keeps it). It is shown and counted, but does not feed `tone` or `loaded_p`, which were fitted on the
-lexicon's matches.
+A rated word has weight 1 (its word precision, about 0.3, is nearest that class), framing by the sign
+of its VADER valence, else its pattern polarity (`mixed` when neither rates it; `direction`), and no
+neutral alternative in the lexicon (`neutral_rewrite` keeps it). It is shown and counted, but does
+not feed `tone` or `loaded_p`, which were fitted on the lexicon's matches.
 """
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ MIN_SENTENCE_WORDS = 20
 
 RATED_WORD = {"term": "rated word", "category": "rated_word", "weight": 1.0, "framing": "mixed",
               "neutral": "(no alternative in the lexicon)"}
+# One pseudo-entry per framing, in the order `direction` numbers them.
+RATED_WORDS = tuple({**RATED_WORD, "framing": f} for f in ("negative", "positive", "mixed"))
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*")
 _N_OWN = 11  # the first eleven features are the word's own, the rest its sentence's
 _SHAPES = ("ous", "less", "ist", "ly")  # the suffixes of describing words and labels
@@ -99,6 +101,20 @@ def _context(sentence: str, matches: list[tuple[int, int]]):
     return tokens, covered, math.log1p(len(matches)), math.log(max(len(tokens), MIN_SENTENCE_WORDS))
 
 
+@functools.lru_cache(maxsize=65536)
+def direction(word: str) -> int:
+    """0 negative, 1 positive, 2 mixed: the sign of the word's VADER valence, else of its mean pattern
+    polarity, else unknown (`RATED_WORDS`' order).
+
+    >>> direction("dangerous"), direction("perfectly"), direction("malicious")  # "malicious": neither rates it
+    (0, 1, 2)
+    """
+    _, valence, pattern = _lexicons()
+    low = word.lower()
+    value = valence.get(low) or sum(s[0] for s in pattern.get(low, {}).values())
+    return 2 if not value else int(value > 0)
+
+
 def _near_and_quoted(sentence: str, tokens, covered, k: int) -> tuple[float, float]:
     near = any(covered[j] for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(tokens))
     s = tokens[k][0]
@@ -132,14 +148,15 @@ def _logit(word: str) -> float | None:
     return value
 
 
-def rated_words(sentence: str, matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(start, end) of the rated words of one sentence: the words of `word_features` with p >= THRESHOLD.
+def rated_words(sentence: str, matches: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(start, end, `direction`) of the rated words of one sentence: the words of `word_features` with
+    p >= THRESHOLD.
     Most sentences have no word whose own log-odds could reach the threshold whatever its context,
     so those are settled from cached per-word values (`score_texts` pays a few per cent for this).
 
     >>> sentence = "The council's callous plan was approved on Tuesday."
-    >>> [sentence[s:e] for s, e in rated_words(sentence, [])]
-    ['callous']
+    >>> [(sentence[s:e], d) for s, e, d in rated_words(sentence, [])]
+    [('callous', 2)]
     """
     c_hits, c_near, c_quoted, c_length = (COEFFICIENTS[f] for f in FEATURES[_N_OWN:])
     words = _WORD.findall(sentence)
@@ -157,5 +174,5 @@ def rated_words(sentence: str, matches: list[tuple[int, int]]) -> list[tuple[int
             continue
         near, quoted = _near_and_quoted(sentence, tokens, covered, k)
         if own[k] + context + c_near * near + c_quoted * quoted >= _CUT:
-            out.append(tokens[k])
+            out.append((*tokens[k], direction(words[k])))
     return out
