@@ -140,6 +140,7 @@ def word_features(sentence: str, matches: list[tuple[int, int]]) -> list[tuple[i
 
 _CUT = math.log(THRESHOLD / (1 - THRESHOLD))
 _LOGITS: dict[str, float | None] = {}  # the own part of each word's log-odds, as written (None: never marked)
+_UNSEEN = (object(),)  # a word not in _LOGITS yet
 
 
 def _logit(word: str) -> float | None:
@@ -160,14 +161,21 @@ def rated_words(sentence: str, matches: list[tuple[int, int]]) -> list[tuple[int
     """
     c_hits, c_near, c_quoted, c_length = (COEFFICIENTS[f] for f in FEATURES[_N_OWN:])
     words = _WORD.findall(sentence)
-    own = [_LOGITS[w] if w in _LOGITS else _logit(w) for w in words]
+    own = list(map(_LOGITS.get, words, _UNSEEN * len(words)))  # one C-level lookup per word
+    if _UNSEEN[0] in own:
+        own = [_logit(w) if v is _UNSEEN[0] else v for w, v in zip(words, own)]
     context = c_hits * math.log1p(len(matches)) + c_length * math.log(max(len(words), MIN_SENTENCE_WORDS))
     bound = _CUT - context - max(c_near, 0.0) - max(c_quoted, 0.0)
     candidates = [k for k, value in enumerate(own) if value is not None and value >= bound]
     if not candidates:
         return []
     tokens = [m.span() for m in _WORD.finditer(sentence)]
-    covered = [any(a < e and s < b for a, b in matches) for s, e in tokens]
+    # Only the candidates and the words within two of them need to know whether a match covers them.
+    covered = [False] * len(tokens)
+    if matches:
+        for j in {j for k in candidates for j in range(max(k - 2, 0), min(k + 3, len(tokens)))}:
+            s, e = tokens[j]
+            covered[j] = any(a < e and s < b for a, b in matches)
     out = []
     for k in candidates:
         if covered[k]:
