@@ -3,21 +3,17 @@
 
     .venv/bin/python benchmarks/loaded_eval.py [DATA]      # also part of `make validate`
 
-- BABE dev (2,300 sentences, 11 topics): word-level precision/recall/F1 of the toolkit's hits against
-  the experts' `biased_words` (micro, over (sentence, word) pairs, all sentences), and sentence AUC
-  (Biased vs Non-biased) of `loaded_weight` and of `loaded_p`. `loaded_p`'s coefficients are fitted on
-  these sentences, so its AUC here is **leave-one-topic-out**: each topic's sentences are scored by a
-  model fitted on the other ten topics (benchmarks/fit_loaded_p.py). The minimum hit weight that
-  counts in the word-level check is chosen the same way (in the training topics, applied to the
-  held-out one).
+- BABE dev (2,300 sentences, 11 topics): word P/R/F1 of the hits `find_loaded_terms` returns against
+  the experts' `biased_words` (micro over (sentence, word) pairs), beside every match (hits and cues);
+  sentence AUC of `loaded_weight` and `loaded_p`. What is fitted on these sentences is scored
+  leave-one-topic-out: `loaded_p` (fit_loaded_p.py), the rated-word model and its threshold
+  (word_model.py), a benchmark-only minimum weight, and the scare-quote length rule.
 - BASIL dev (150 articles, 50 events): share of expert lexical-bias (`lex`) spans that contain a hit
-  (span recall), and word-level P/R/F1 of hits against the words of those spans, over every
-  sentence. Nothing is fitted on BASIL: every figure on it is out of sample.
+  (span recall) and word P/R/F1 against their words. Nothing is fitted on BASIL.
 
-Baselines, in the same run and on the same words: every word VADER's lexicon rates (|VADER|), and a
-plain subjectivity word count: words TextBlob's (pattern's) lexicon gives subjectivity >= 0.5.
-Both thresholds are fixed in advance, not tuned. Sentence AUC baselines: |VADER compound| of the
-sentence and the count of those subjective words.
+Baselines, same run and words: every word VADER's lexicon rates (|VADER|), and words TextBlob's
+(pattern's) lexicon gives subjectivity >= 0.5 (thresholds fixed in advance); for sentence AUC,
+|VADER compound| and the count of those subjective words.
 """
 
 from __future__ import annotations
@@ -138,17 +134,11 @@ def precision_classes(hits):
 def scare_quote_length_by_fold(texts, hits, gold, topics) -> list[int]:
     """For each leave-one-topic-out training set, the longest scare quote (1..4 words) that still counts
     when the rule is chosen by the word precision of scare-quote hits: how `SCARE_QUOTE_HIT_WORDS` was set."""
-    topics = np.asarray(topics)
-    chosen = []
-    for topic in sorted(set(topics)):
-        train = np.flatnonzero(topics != topic)
-
-        def precision(n, train=train):
-            return prf([words_in(texts[i], [h[:2] for h in hits[i] if h[3] == "scare_quote"
-                                            and quoted_words(texts[i], h) <= n]) for i in train],
-                       [gold[i] for i in train])["p"]
-        chosen.append(max(range(1, 5), key=precision))
-    return chosen
+    words = {n: [words_in(t, [h[:2] for h in row if h[3] == "scare_quote" and quoted_words(t, h) <= n])
+                 for t, row in zip(texts, hits)] for n in range(1, 5)}
+    train_sets = [np.flatnonzero(np.asarray(topics) != topic) for topic in sorted(set(topics))]
+    return [max(words, key=lambda n, tr=tr: prf([words[n][i] for i in tr], [gold[i] for i in tr])["p"])
+            for tr in train_sets]
 
 
 def auc(scores, labels) -> float:
