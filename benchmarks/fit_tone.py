@@ -33,16 +33,13 @@ TONE_PY = Path(__file__).resolve().parent.parent / "toneanalysis" / "analyse" / 
 def snippet_features(texts, *, lexicon=None) -> pd.DataFrame:
     """One row per text: the tone features, word-weighted over its sentences as `score_texts` does."""
     from toneanalysis import lexicon as lexicon_module
-    from toneanalysis.analyse.engine import entry_weights, parse, sentence_scores
+    from toneanalysis.analyse.engine import parse, sentence_loading, sentence_scores
     from toneanalysis.analyse.tone import FEATURES, features
 
     lex = lexicon_module.load_lexicon(lexicon)
-    _, signed_weight, _ = entry_weights(lex)  # the lexicon's entries, then the scare-quote hit
     rows = []
     for parsed in parse(texts, lex):
-        per_sentence = [0.0] * len(parsed.sentences)
-        for hit in parsed.hits:
-            per_sentence[hit.sentence] += signed_weight[hit.entry]
+        per_sentence, _ = sentence_loading(parsed, lex)  # hits and cues, signed by framing
         if not parsed.sentences:
             rows.append([math.nan] * len(FEATURES))
             continue

@@ -3,21 +3,17 @@
 
     .venv/bin/python benchmarks/loaded_eval.py [DATA]      # also part of `make validate`
 
-- BABE dev (2,300 sentences, 11 topics): word-level precision/recall/F1 of the toolkit's hits against
-  the experts' `biased_words` (micro, over (sentence, word) pairs, all sentences), and sentence AUC
-  (Biased vs Non-biased) of `loaded_weight` and of `loaded_p`. `loaded_p`'s coefficients are fitted on
-  these sentences, so its AUC here is **leave-one-topic-out**: each topic's sentences are scored by a
-  model fitted on the other ten topics (benchmarks/fit_loaded_p.py). The minimum hit weight that
-  counts in the word-level check is chosen the same way (in the training topics, applied to the
-  held-out one).
+- BABE dev (2,300 sentences, 11 topics): word P/R/F1 of the hits `find_loaded_terms` returns against
+  the experts' `biased_words` (micro over (sentence, word) pairs), beside every match (hits and cues);
+  sentence AUC of `loaded_weight` and `loaded_p`. What is fitted on these sentences is scored
+  leave-one-topic-out: `loaded_p` (fit_loaded_p.py), the rated-word model and its threshold
+  (word_model.py), a benchmark-only minimum weight, and the scare-quote length rule.
 - BASIL dev (150 articles, 50 events): share of expert lexical-bias (`lex`) spans that contain a hit
-  (span recall), and word-level P/R/F1 of hits against the words of those spans, over every
-  sentence. Nothing is fitted on BASIL: every figure on it is out of sample.
+  (span recall) and word P/R/F1 against their words. Nothing is fitted on BASIL.
 
-Baselines, in the same run and on the same words: every word VADER's lexicon rates (|VADER|), and a
-plain subjectivity word count: words TextBlob's (pattern's) lexicon gives subjectivity >= 0.5.
-Both thresholds are fixed in advance, not tuned. Sentence AUC baselines: |VADER compound| of the
-sentence and the count of those subjective words.
+Baselines, same run and words: every word VADER's lexicon rates (|VADER|), and words TextBlob's
+(pattern's) lexicon gives subjectivity >= 0.5 (thresholds fixed in advance); for sentence AUC,
+|VADER compound| and the count of those subjective words.
 """
 
 from __future__ import annotations
@@ -105,22 +101,44 @@ def baseline_sets(text: str) -> tuple[set, set]:
     return tokens & vader_words, tokens & subjective
 
 
-def hits_of(texts: list[str], lexicon=None) -> list[list[tuple[int, int, float, str]]]:
-    """(start, end, weight, category) of each loaded-term hit in each text (offsets into the text as given)."""
-    from toneanalysis.analyse.engine import SCARE_QUOTE, entry_weights, parse
+def hits_of(texts: list[str], lexicon=None) -> list[list[tuple[int, int, float, str, bool]]]:
+    """(start, end, weight, category, is a hit) of each match in each text, hits and cues (offsets into
+    the text as given; a cue is a match lighter than a hit, `engine.MIN_HIT_WEIGHT`)."""
+    from toneanalysis.analyse.engine import PSEUDO_ENTRIES, entry_weights, parse
     from toneanalysis.lexicon import load_lexicon
 
     lex = load_lexicon(lexicon)
     weights, *_ = entry_weights(lex)
-    categories = [*lex.entries["category"].tolist(), SCARE_QUOTE["category"]]
-    return [[(h.start, h.end, weights[h.entry], categories[h.entry]) for h in p.hits] for p in parse(texts, lex)]
+    categories = [*lex.entries["category"].tolist(), *(p["category"] for p in PSEUDO_ENTRIES)]
+    return [sorted([(h.start, h.end, weights[h.entry], categories[h.entry], True) for h in p.hits]
+                   + [(h.start, h.end, weights[h.entry], categories[h.entry], False) for h in p.cues])
+            for p in parse(texts, lex)]
+
+
+def quoted_words(text: str, hit) -> int:
+    return len(WORD.findall(text[hit[0]:hit[1]]))
 
 
 def precision_classes(hits):
-    """(name, keep(weight, category)) for the precision-by-weight table."""
-    weights = sorted({x for h in hits for _, _, x, c in h if c != "scare_quote"})
-    classes = [(f"lexicon entries of weight {w:g}", lambda x, c, w=w: c != "scare_quote" and x == w) for w in weights]
-    return [*classes, ("scare quotes around plain words", lambda x, c: c == "scare_quote")]
+    """(name, keep(hit, text)) for the precision-by-weight table: entries by weight, rated words, scare
+    quotes by length."""
+    pseudo = ("scare_quote", "rated_word")
+    weights = sorted({h[2] for row in hits for h in row if h[3] not in pseudo})
+    classes = [(f"lexicon entries of weight {w:g}", lambda h, t, w=w: h[3] not in pseudo and h[2] == w)
+               for w in weights]
+    return [*classes, ("rated words (analyse/rated.py; fitted here, in-sample)", lambda h, t: h[3] == "rated_word"),
+            ("scare quotes around one word", lambda h, t: h[3] == "scare_quote" and quoted_words(t, h) == 1),
+            ("scare quotes around 2-4 words", lambda h, t: h[3] == "scare_quote" and quoted_words(t, h) > 1)]
+
+
+def scare_quote_length_by_fold(texts, hits, gold, topics) -> list[int]:
+    """For each leave-one-topic-out training set, the longest scare quote (1..4 words) that still counts
+    when the rule is chosen by the word precision of scare-quote hits: how `SCARE_QUOTE_HIT_WORDS` was set."""
+    words = {n: [words_in(t, [h[:2] for h in row if h[3] == "scare_quote" and quoted_words(t, h) <= n])
+                 for t, row in zip(texts, hits)] for n in range(1, 5)}
+    train_sets = [np.flatnonzero(np.asarray(topics) != topic) for topic in sorted(set(topics))]
+    return [max(words, key=lambda n, tr=tr: prf([words[n][i] for i in tr], [gold[i] for i in tr])["p"])
+            for tr in train_sets]
 
 
 def auc(scores, labels) -> float:
@@ -178,34 +196,46 @@ def babe_report(path: Path) -> str:
     babe = load_babe(path)
     texts, gold = babe["text"].tolist(), babe["words"].tolist()
     hits = hits_of(texts)
-    every_hit = [words_in(t, [(s, e) for s, e, *_ in h]) for t, h in zip(texts, hits)]
+    every_hit = [words_in(t, [h[:2] for h in row if h[4]]) for t, row in zip(texts, hits)]
+    every_match = [words_in(t, [h[:2] for h in row]) for t, row in zip(texts, hits)]
     cv_words, chosen = cross_validated_min_weight(list(zip(texts, hits)), gold, babe["topic"])
     vader_sets, subjective_sets = zip(*(baseline_sets(t) for t in texts))
     lines = [f"BABE dev: {len(babe)} sentences ({int(babe['biased'].sum())} Biased), {babe['topic'].nunique()} topics "
              f"({path}); word-level against the experts' biased words, micro over (sentence, word)", "",
              "| words predicted | precision | recall | F1 | words marked |", "|---|---|---|---|---|"]
-    rows = [("toolkit hits, every weight (nothing fitted)", every_hit),
-            (f"toolkit hits, minimum weight chosen leave-one-topic-out (chosen: {sorted(set(chosen))})", cv_words),
+    import word_model
+
+    out_of_sample, _, thresholds = word_model.cross_validated(babe, *word_model.babe_rows(path)[1:])
+    rows = [("**toolkit hits, every hit `find_loaded_terms` returns, the rated-word model fitted leave-one-topic-out "
+             f"(thresholds {sorted(set(thresholds.values()))}): out of sample**", out_of_sample),
+            ("toolkit hits as shipped (the rated-word model fitted on these sentences: in-sample)", every_hit),
+            ("every match: hits and cues", every_match),
+            (f"every match at a minimum weight chosen leave-one-topic-out (chosen: {sorted(set(chosen))})", cv_words),
             ("baseline: every word VADER's lexicon rates (|VADER|)", list(vader_sets)),
             (f"baseline: subjective words (pattern subjectivity >= {SUBJECTIVE})", list(subjective_sets))]
     for name, predicted in rows:
         m = prf(predicted, gold)
         lines.append(f"| {name} | {m['p']:.3f} | {m['r']:.3f} | {m['f1']:.3f} | {m['predicted']} |")
 
-    lines += ["", "Word precision of the hits by weight (what a weight is worth on expert labels; the scare-quote "
-              "hit's weight is set to the class whose precision it matches):", "",
-              "| hits | hits | word precision |", "|---|---|---|"]
+    lines += ["", "Word precision of the matches by class (what a weight is worth on expert labels; a class "
+              "raises micro word F1 only if its precision exceeds about half the F1 it joins):", "",
+              "| matches | hit or cue | number | word precision |", "|---|---|---|---|"]
     for name, keep in precision_classes(hits):
-        chosen_words = [words_in(t, [(s, e) for s, e, x, c in h if keep(x, c)]) for t, h in zip(texts, hits)]
-        m = prf(chosen_words, gold)
-        lines.append(f"| {name} | {sum(keep(x, c) for h in hits for _, _, x, c in h)} | {m['p']:.3f} |")
+        kept = [[h for h in row if keep(h, t)] for t, row in zip(texts, hits)]
+        m = prf([words_in(t, [h[:2] for h in row]) for t, row in zip(texts, kept)], gold)
+        kinds = {"hit" if h[4] else "cue" for row in kept for h in row}
+        lines.append(f"| {name} | {' and '.join(sorted(kinds, reverse=True))} | {sum(map(len, kept))} | {m['p']:.3f} |")
+    lengths = scare_quote_length_by_fold(texts, hits, gold, babe["topic"])
+    lines += ["", "Longest scare quote that is a hit, chosen by scare-quote word precision in each "
+              f"leave-one-topic-out training set: {dict(sorted(pd.Series(lengths).value_counts().items()))} "
+              "(words: folds)"]
 
     lines += ["", *uncovered_vader_report(texts, gold, every_hit)]
     features = fit_loaded_p.sentence_features(texts)
     out_of_fold = fit_loaded_p.cross_validated(features, babe["biased"].to_numpy(), babe["topic"].to_numpy())
     from toneanalysis.analyse.sentiment import vader
 
-    weight = [sum(x for _, _, x, _ in h) for h in hits]
+    weight = [sum(h[2] for h in row if h[4]) for row in hits]
     per_topic = pd.DataFrame({"topic": babe["topic"], "y": babe["biased"], "p": out_of_fold})
     topic_aucs = [auc(g["p"], g["y"]) for _, g in per_topic.groupby("topic") if g["y"].nunique() == 2]
     lines += ["", "Sentence AUC, Biased vs Non-biased:", "", "| score | AUC |", "|---|---|",
@@ -223,18 +253,25 @@ def babe_report(path: Path) -> str:
 
 # --- BASIL ------------------------------------------------------------------------------------
 
-def basil_report(folder: Path) -> str:
-    sentences, spans = load_basil(folder)
-    texts = sentences["text"].tolist()
-    hits = hits_of(texts)
+def basil_gold(sentences: pd.DataFrame, spans: pd.DataFrame) -> list[list[tuple[int, int, bool]]]:
+    """(start, end, inside a quote) of the lexical-bias spans of each sentence of `load_basil`."""
     key = {(a, s): i for i, (a, s) in enumerate(zip(sentences["article"], sentences["sentence"]))}
-    gold_spans: list[list] = [[] for _ in texts]
+    gold_spans: list[list] = [[] for _ in range(len(sentences))]
     for row in spans.itertuples():
         i = key.get((row.article, row.sentence))
         if i is not None:
             gold_spans[i].append((row.start, row.end, row.quote))
+    return gold_spans
+
+
+def basil_report(folder: Path) -> str:
+    sentences, spans = load_basil(folder)
+    texts = sentences["text"].tolist()
+    hits = hits_of(texts)
+    gold_spans = basil_gold(sentences, spans)
     gold = [words_in(t, [(s, e) for s, e, _ in g]) for t, g in zip(texts, gold_spans)]
-    predicted = {"toolkit hits": [[(s, e) for s, e, *_ in h] for h in hits]}
+    predicted = {"**toolkit hits**": [[h[:2] for h in row if h[4]] for row in hits],
+                 "every match: hits and cues": [[h[:2] for h in row] for row in hits]}
     vader_words, subjective = baseline_words()
     for name, vocabulary in (("baseline: |VADER| lexicon words", vader_words),
                              (f"baseline: subjective words (>= {SUBJECTIVE})", subjective)):

@@ -96,6 +96,6 @@ def test_a_different_lexicon_is_a_different_analysis(sample):
     small = {"tyrant": {"category": "name_calling", "weight": 3, "framing": "negative", "neutral": "leader"}}
     other = ta.analyse(piece, lexicon=small)
     assert other is not piece and other.article is piece.article
-    # Scare quotes around plain words are hits whatever the lexicon ("scare quotes", category scare_quote).
-    assert set(ta.find_loaded_terms(other)["term"]) == {"tyrant", "scare quotes"}
-    assert set(ta.find_loaded_terms(piece, lexicon=small)["term"]) == {"tyrant", "scare quotes"}
+    # Scare quotes around plain words and rated words (analyse/rated.py) are hits whatever the lexicon.
+    assert set(ta.find_loaded_terms(other)["term"]) == {"tyrant", "scare quotes", "rated word"}
+    assert set(ta.find_loaded_terms(piece, lexicon=small)["term"]) == {"tyrant", "scare quotes", "rated word"}

@@ -127,3 +127,43 @@ def test_minimal_pairs_fixture_loaded_member_scores_higher():
     loaded, plain = ta.score_texts(pairs["loaded"]), ta.score_texts(pairs["plain"])
     higher = loaded["loaded_p"].to_numpy() > plain["loaded_p"].to_numpy()
     assert higher.all(), pairs.loc[~higher, "loaded"].tolist()
+
+
+def test_light_matches_are_cues_that_raise_loaded_p_but_are_not_hits():
+    # "very" (weight 0.5) and a quoted two-word phrase are cues: not shown, counted or rewritten, still read
+    # by `loaded_p` (its amplifier and scare-quote features), so the plain sentence scores lower.
+    light, plain = "The very late ferry carried 'harbour friends' home.", "The late ferry carried harbour friends home."
+    assert ta.find_loaded_terms(light).empty
+    table = ta.score_texts([light, plain])
+    assert table["loaded_count"].tolist() == [0, 0] and table["loaded_terms"].tolist() == ["", ""]
+    assert table["loaded_p"].iloc[0] > table["loaded_p"].iloc[1]
+    features = ta.loaded_p_features(light).iloc[0]
+    assert features["amplifier"] > 0 and features["scare_quotes"] > 0
+    assert ta.neutral_rewrite(light)["rewritten"].iloc[0] == light
+
+
+def test_a_one_word_scare_quote_is_a_hit_and_a_longer_one_is_not():
+    hits = ta.find_loaded_terms("The 'reforms' of the 'harbour plan' were brief.")
+    assert hits["text"].tolist() == ["reforms"]
+
+
+def test_a_describing_word_the_lexicon_lacks_is_a_rated_word_with_every_field():
+    text = "The harbour board published a malicious leaflet about the ferry crews."
+    hits = ta.find_loaded_terms(text)
+    assert hits[["text", "term", "category", "weight"]].values.tolist() == [
+        ["malicious", "rated word", "rated_word", 1.0]]
+    assert hits["framing"].iloc[0] == "mixed" and hits["neutral"].iloc[0] == "(no alternative in the lexicon)"
+    assert ta.score_texts([text])["loaded_count"].iloc[0] == 1
+    # Not a feature of `loaded_p` (fitted on the lexicon's matches), and the rewrite keeps the word.
+    assert ta.loaded_p_features(text)[["charged", "hedge", "amplifier", "scare_quotes"]].to_numpy().sum() == 0
+    rewrite = ta.neutral_rewrite(text).iloc[0]
+    assert rewrite["rewritten"] == text and "kept: no alternative in the lexicon" in rewrite["replacements"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Malicious Ferry Company published a leaflet about the crews.",  # a name
+    "The tyrant smiled.",                                                # a verb VADER rates is not a describing word
+    "The harbour board published a leaflet about the ferry crews.",
+])
+def test_plain_words_and_names_are_not_rated(text):
+    assert "rated word" not in set(ta.find_loaded_terms(text)["term"])

@@ -105,3 +105,16 @@ def test_shipped_loaded_p_coefficients_are_the_fit():
     # Fails when the lexicon or the features change: rerun benchmarks/fit_loaded_p.py --write.
     assert coefficients == pytest.approx(loaded.COEFFICIENTS, abs=0.05)
     assert intercept == pytest.approx(loaded.INTERCEPT, abs=0.05)
+
+
+@pytest.mark.skipif(not BABE.is_file(), reason=f"evaluation data absent ({BABE})")
+def test_shipped_rated_word_model_is_the_fit():
+    import word_model
+
+    from toneanalysis.analyse import rated
+
+    babe, keys, x, y, base = word_model.babe_rows(BABE)
+    model, threshold = word_model.fit_all(keys, x, y, base, babe["words"].tolist())
+    # Fails when the lexicon or the features change: rerun benchmarks/word_model.py --write.
+    assert dict(zip(rated.FEATURES, model.coef_[0])) == pytest.approx(rated.COEFFICIENTS, abs=0.05)
+    assert model.intercept_[0] == pytest.approx(rated.INTERCEPT, abs=0.05) and threshold == rated.THRESHOLD

@@ -16,7 +16,7 @@ import pandas as pd
 from ..lexicon import Lexicon, LexiconLike
 from .analysed import AnalysedArticle, ArticleLike, analyse
 from .attribution import VOICES
-from .engine import SCARE_QUOTE, SCORE_COLUMNS, SENTIMENT_COLUMNS, aggregate, sentence_loading
+from .engine import PSEUDO_ENTRIES, SCORE_COLUMNS, SENTIMENT_COLUMNS, aggregate, sentence_loading
 from .loaded import FEATURES as LOADED_FEATURES
 from .loaded import features as loaded_features
 
@@ -117,8 +117,8 @@ def entry_fields(lex: Lexicon) -> list[tuple]:
         cached = _ENTRY_FIELDS[lex] = list(zip(
             entries["term"].tolist(), entries["category"].tolist(), entries["weight"].astype(float).tolist(),
             entries["framing"].tolist(), entries["neutral"].tolist()))
-        # The scare-quote hit's entry is one past the lexicon's last (`engine.SCARE_QUOTE`).
-        cached.append(tuple(SCARE_QUOTE[c] for c in ("term", "category", "weight", "framing", "neutral")))
+        # The scare-quote and rated-word hits' entries follow the lexicon's last (`engine.PSEUDO_ENTRIES`).
+        cached.extend(tuple(p[c] for c in ("term", "category", "weight", "framing", "neutral")) for p in PSEUDO_ENTRIES)
     return cached
 
 

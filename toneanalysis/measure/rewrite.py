@@ -21,6 +21,7 @@ from ..analyse import analyse, find_loaded_terms, score_paragraphs
 from ..analyse.analysed import ArticleLike
 from ..analyse.attribution import VOICES
 from ..analyse.engine import SCARE_QUOTE, score_rows
+from ..analyse.rated import RATED_WORD
 from ..analyse.tables import with_metadata
 from ..errors import ToneAnalysisError
 from ..lexicon import LexiconLike
@@ -100,6 +101,9 @@ def rewrite_block(text: str, hits, quotes=()) -> tuple[str, list[str]]:
         written = text[start:end]
         if term == SCARE_QUOTE["term"]:
             new = written  # a scare quote around a plain word: the words stay, the marks go
+        elif term == RATED_WORD["term"]:
+            notes.append(f"{written} (kept: no alternative in the lexicon)")  # a rated word has no neutral form
+            continue
         else:
             new = replacement(term, neutral, written, past=reads_as_past(term, text[:start]))
             if new and not same_kind(written, new, text[:start], text[end:]):

@@ -24,6 +24,7 @@ import pandas as pd
 
 from ..analyse import AnalysedArticle, find_loaded_terms, score_paragraphs
 from ..analyse.engine import SCARE_QUOTE
+from ..analyse.rated import RATED_WORD
 from ..errors import ToneAnalysisError
 from ..lexicon import CATEGORIES
 from ..report.escape import styled
@@ -51,7 +52,9 @@ def category_colours() -> dict[str, tuple]:
     import seaborn as sns
 
     categories = (*CATEGORIES, SCARE_QUOTE["category"])
-    return dict(zip(categories, sns.color_palette("tab10", n_colors=len(categories))))
+    colours = dict(zip(categories, sns.color_palette("tab10", n_colors=len(categories))))
+    colours[RATED_WORD["category"]] = sns.color_palette("tab20")[15]  # light grey: tab10 has ten colours
+    return colours
 
 
 def hit_positions(paragraphs: pd.DataFrame, hits: pd.DataFrame) -> pd.Series:

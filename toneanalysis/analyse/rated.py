@@ -1,0 +1,186 @@
+"""Rated words: loaded words the lexicon does not list, found by a small logistic model over features
+of the word and its sentence, with no word's identity in it:
+
+    p = 1 / (1 + exp(-(INTERCEPT + sum(COEFFICIENTS[f] * feature f))))
+
+and a word no lexicon match covers is a hit of its own (term "rated word", category `rated_word`)
+when p >= THRESHOLD. The features (`word_features`), each readable on its own:
+
+- `vader_valence`: |valence| VADER's lexicon gives the word (0 when it has none);
+- `pattern_polarity`, `pattern_subjectivity`: mean |polarity| and subjectivity of the word's senses
+  in pattern's lexicon (TextBlob's); `pattern_adjective`: it has an adjective sense there;
+- `suffix_ous_less`, `suffix_ist`, `suffix_ly`, `suffix_ed_ing`, `hyphenated`, `capitalised`
+  (a name, mostly: negative), `word_length` (log letters): the word's shape;
+- `sentence_hits` (log(1 + lexicon matches in the sentence, hits and cues)), `near_hit` (a match
+  within two words: "very" before a word counts), `quoted` (inside quotation marks),
+  `sentence_length` (log words, at least `MIN_SENTENCE_WORDS`; negative): its sentence.
+
+The coefficients and the threshold were fitted by `benchmarks/word_model.py --write` on the words of
+the BABE development sentences that no match covers (expert-marked or not; read in place, never
+copied), the threshold chosen by word F1; docs/VALIDATION.md §3 gives the leave-one-topic-out figures.
+A rated word has weight 1 (its word precision, about 0.3, is nearest that class), framing by the sign
+of its VADER valence, else its pattern polarity (`mixed` when neither rates it; `direction`), and no
+neutral alternative in the lexicon (`neutral_rewrite` keeps it). It is shown and counted, but does
+not feed `tone` or `loaded_p`, which were fitted on the lexicon's matches.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+
+from .sentiment import vader
+
+FEATURES = ("vader_valence", "pattern_polarity", "pattern_subjectivity", "pattern_adjective", "suffix_ous_less",
+            "suffix_ist", "suffix_ly", "suffix_ed_ing", "hyphenated", "capitalised", "word_length",
+            "sentence_hits", "near_hit", "quoted", "sentence_length")
+
+# Fitted by benchmarks/word_model.py (logistic regression on BABE dev's uncovered words, target = expert-marked).
+INTERCEPT = -0.41
+COEFFICIENTS = {
+    "vader_valence": 0.12,
+    "pattern_polarity": 1.66,
+    "pattern_subjectivity": 0.41,
+    "pattern_adjective": -0.84,
+    "suffix_ous_less": 1.93,
+    "suffix_ist": 0.65,
+    "suffix_ly": 0.14,
+    "suffix_ed_ing": 0.70,
+    "hyphenated": 0.36,
+    "capitalised": -0.27,
+    "word_length": 0.25,
+    "sentence_hits": 0.42,
+    "near_hit": 0.86,
+    "quoted": -0.37,
+    "sentence_length": -1.01,
+}
+THRESHOLD = 0.25
+# Sentence length counts from this many words: the model was fitted on news sentences (BABE's are
+# mostly 20-40 words), and its negative length coefficient would mark plain words of short texts.
+MIN_SENTENCE_WORDS = 20
+
+RATED_WORD = {"term": "rated word", "category": "rated_word", "weight": 1.0, "framing": "mixed",
+              "neutral": "(no alternative in the lexicon)"}
+# One pseudo-entry per framing, in the order `direction` numbers them.
+RATED_WORDS = tuple({**RATED_WORD, "framing": f} for f in ("negative", "positive", "mixed"))
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*")
+_N_OWN = 11  # the first eleven features are the word's own, the rest its sentence's
+_SHAPES = ("ous", "less", "ist", "ly")  # the suffixes of describing words and labels
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicons():
+    from spacy.lang.en.stop_words import STOP_WORDS
+    from textblob.en import sentiment as pattern
+
+    return STOP_WORDS, vader().lexicon, pattern
+
+
+@functools.lru_cache(maxsize=65536)
+def _own_features(word: str) -> tuple[float, ...] | None:
+    """The word's own features (`word` as written), or None for a word the model never marks."""
+    stop, valence, pattern = _lexicons()
+    low = word.lower()
+    if low in stop or len(low) < 3 or any(c.isdigit() for c in low):
+        return None  # a number ("22-year-old") is not loaded, whatever its shape
+    adjective = "JJ" in pattern.get(low, {})
+    if not (adjective or low.endswith(_SHAPES) or "-" in low):
+        return None  # only describing words: a verb or noun VADER rates ("smiled", "hope") is news as usual
+    senses = list(pattern.get(low, {}).values())  # (polarity, subjectivity, intensity) per sense
+    n = len(senses) or 1
+    return (abs(valence.get(low, 0.0)), sum(abs(s[0]) for s in senses) / n, sum(s[1] for s in senses) / n,
+            float("JJ" in pattern.get(low, {})), float(low.endswith(("ous", "less"))), float(low.endswith("ist")),
+            float(low.endswith("ly")), float(low.endswith(("ed", "ing"))), float("-" in low),
+            float(word[:1].isupper()), math.log(len(low)))
+
+
+def _context(sentence: str, matches: list[tuple[int, int]]):
+    tokens = [(m.start(), m.end()) for m in _WORD.finditer(sentence)]
+    covered = [any(a < e and s < b for a, b in matches) for s, e in tokens]
+    return tokens, covered, math.log1p(len(matches)), math.log(max(len(tokens), MIN_SENTENCE_WORDS))
+
+
+@functools.lru_cache(maxsize=65536)
+def direction(word: str) -> int:
+    """0 negative, 1 positive, 2 mixed: the sign of the word's VADER valence, else of its mean pattern
+    polarity, else unknown (`RATED_WORDS`' order).
+
+    >>> direction("dangerous"), direction("perfectly"), direction("malicious")  # "malicious": neither rates it
+    (0, 1, 2)
+    """
+    _, valence, pattern = _lexicons()
+    low = word.lower()
+    value = valence.get(low) or sum(s[0] for s in pattern.get(low, {}).values())
+    return 2 if not value else int(value > 0)
+
+
+def _near_and_quoted(sentence: str, tokens, covered, k: int) -> tuple[float, float]:
+    near = any(covered[j] for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(tokens))
+    s = tokens[k][0]
+    return float(near), float(sentence.count('"', 0, s) % 2 == 1 or sentence[s - 1:s] in ("'", '"'))
+
+
+def word_features(sentence: str, matches: list[tuple[int, int]]) -> list[tuple[int, int, tuple[float, ...]]]:
+    """(start, end, features in `FEATURES` order) of each word of `sentence` (typography-normalised)
+    that no match covers and that the model could mark; `matches` are the (start, end) of the
+    sentence's lexicon matches (hits and cues), into `sentence`.
+
+    >>> [(s, e) for s, e, _ in word_features("A callous, hopeless plan.", [(2, 9)])]
+    [(11, 19)]
+    """
+    tokens, covered, hits, length = _context(sentence, matches)
+    out = []
+    for k, (s, e) in enumerate(tokens):
+        own = None if covered[k] else _own_features(sentence[s:e])
+        if own is not None:
+            out.append((s, e, (*own, hits, *_near_and_quoted(sentence, tokens, covered, k), length)))
+    return out
+
+
+_CUT = math.log(THRESHOLD / (1 - THRESHOLD))
+_LOGITS: dict[str, float | None] = {}  # the own part of each word's log-odds, as written (None: never marked)
+_UNSEEN = (object(),)  # a word not in _LOGITS yet
+
+
+def _logit(word: str) -> float | None:
+    own = _own_features(word)
+    value = _LOGITS[word] = None if own is None else INTERCEPT + sum(COEFFICIENTS[f] * v for f, v in zip(FEATURES, own))
+    return value
+
+
+def rated_words(sentence: str, matches: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(start, end, `direction`) of the rated words of one sentence: the words of `word_features` with
+    p >= THRESHOLD.
+    Most sentences have no word whose own log-odds could reach the threshold whatever its context,
+    so those are settled from cached per-word values (`score_texts` pays a few per cent for this).
+
+    >>> sentence = "The council's callous plan was approved on Tuesday."
+    >>> [(sentence[s:e], d) for s, e, d in rated_words(sentence, [])]
+    [('callous', 2)]
+    """
+    c_hits, c_near, c_quoted, c_length = (COEFFICIENTS[f] for f in FEATURES[_N_OWN:])
+    words = _WORD.findall(sentence)
+    own = list(map(_LOGITS.get, words, _UNSEEN * len(words)))  # one C-level lookup per word
+    if _UNSEEN[0] in own:
+        own = [_logit(w) if v is _UNSEEN[0] else v for w, v in zip(words, own)]
+    context = c_hits * math.log1p(len(matches)) + c_length * math.log(max(len(words), MIN_SENTENCE_WORDS))
+    bound = _CUT - context - max(c_near, 0.0) - max(c_quoted, 0.0)
+    candidates = [k for k, value in enumerate(own) if value is not None and value >= bound]
+    if not candidates:
+        return []
+    tokens = [m.span() for m in _WORD.finditer(sentence)]
+    # Only the candidates and the words within two of them need to know whether a match covers them.
+    covered = [False] * len(tokens)
+    if matches:
+        for j in {j for k in candidates for j in range(max(k - 2, 0), min(k + 3, len(tokens)))}:
+            s, e = tokens[j]
+            covered[j] = any(a < e and s < b for a, b in matches)
+    out = []
+    for k in candidates:
+        if covered[k]:
+            continue
+        near, quoted = _near_and_quoted(sentence, tokens, covered, k)
+        if own[k] + context + c_near * near + c_quoted * quoted >= _CUT:
+            out.append((*tokens[k], direction(words[k])))
+    return out
