@@ -6,7 +6,8 @@ corpus and rendered into one offline HTML page, as `build` does for an article.
 The inputs are checked before a kernel starts (the corpus is listed, not scored: a folder or table
 that cannot be read, or a `by` column it does not have, is a one-line error); the notebook scores
 it (reusing `out` when given), so the numbers on the page are those `score_corpus` and
-`compare_groups` give in Python.
+`compare_groups` give in Python. The page is arranged for a reader as an article's is (`page.py`,
+layout `page.CORPUS`: the title once, the summary, the contents, the sections, "Method and limits").
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from ..errors import ToneAnalysisError
 from ..lexicon import load_lexicon
 from ..study import read_corpus
+from . import page
 from .build import (
     NOTEBOOKS,
     Report,
@@ -85,7 +87,8 @@ def run_corpus_report(corpus, *, progress: Callable[[str], None] | None = stderr
     per_notebook = [notebook_parameters(path, parameters, CORPUS_PARAMETERS) for path in notebooks]
     executed = run_notebooks(notebooks, per_notebook, progress=say)
     say("rendering HTML")
-    return Report(notebooks, executed, render_html(executed, title=f"toneanalysis corpus report: {Path(corpus).name}"))
+    html = render_html(executed, title=f"toneanalysis corpus report: {Path(corpus).name}", document=page.CORPUS)
+    return Report(notebooks, executed, html)
 
 
 def build_corpus_report(corpus, *, output=None, progress: Callable[[str], None] | None = stderr_progress,
