@@ -8,17 +8,18 @@ corpus written here: three outlets on three events, every pair compared, one nam
 file named in markup, and a manifest row naming a file that is not there.
 """
 
+import functools
 import re
 
 import nbformat
 import pytest
-from conftest import HOSTILE_OUTLET
+from conftest import CHROMIUM, HOSTILE_OUTLET
 from test_report_reader import Page
 
 import toneanalysis as ta
 from toneanalysis.measure import excludes_zero
+from toneanalysis.report import build, page
 from toneanalysis.report import corpus as corpus_report
-from toneanalysis.report import page
 
 SMALL_OUTLET = 'The "Daily" <b>Blast</b> & [x](javascript:alert(1)) $x$'
 SMALL_FILE = "blast <i>x<i> [a](https:evil.example) $x$.txt"  # no "/": a file name
@@ -80,6 +81,7 @@ def report(request):
     return folder, None, runs[0]
 
 
+@functools.cache  # two tests read it for each corpus
 def _api(folder, reference):
     """What the notebook's figures are read from, with its own parameters (2,000 resamples, seed 0)."""
     corpus = ta.score_corpus(folder, errors="skip")
@@ -277,3 +279,14 @@ def test_nothing_is_wider_than_the_window(report, tmp_path, chromium, width):
     assert found["viewport"] > width - 40
     assert found["wide"] == [] and found["opened"] == [] and found["page"] <= found["viewport"]
     assert found["right"] == [] and found["charts"] >= 3
+
+
+@pytest.mark.slow
+def test_a_pdf_output_is_a_pdf_printed_from_the_page(small, tmp_path, monkeypatch):
+    # `-o corpus.pdf` prints the page (as an article's report does), not HTML under a .pdf name.
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium (make test installs it)")
+    _, runs = small
+    monkeypatch.setattr(corpus_report, "run_corpus_report", lambda *a, **k: build.Report([], [], runs[0]))
+    written = corpus_report.build_corpus_report("local news", output=tmp_path / "corpus.pdf", progress=None)
+    assert written.read_bytes().startswith(b"%PDF-")
