@@ -239,7 +239,8 @@ def test_hovering_a_chart_names_the_group_its_value_and_interval_or_the_term_and
     shown = [Page(f"<body>{t}</body>").plain() for t in tips]  # as the browser shows a tooltip: entities read
     for row in table[table["measure"] == "loaded_weight_per_1000_words"].itertuples():
         assert (f"{row.group} against {row.reference}, loaded-term weight per 1,000 words: {row.difference:+.1f} "
-                f"(95% interval {row.ci_low:+.1f} to {row.ci_high:+.1f})") in shown
+                f"(95% interval {row.ci_low:+.1f} to {row.ci_high:+.1f}); {row.value_group:.1f} against "
+                f"{row.value_reference:.1f}") in shown
     ranked = table[table["measure"] == "loaded_weight_per_1000_words"].sort_values("difference", ascending=False)
     first = ranked.iloc[0]
     group, other = (first.group, first.reference) if first.difference >= 0 else (first.reference, first.group)

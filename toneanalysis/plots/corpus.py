@@ -66,10 +66,14 @@ def plot_group_differences(comparison: pd.DataFrame, *, measure: str = "loaded_w
         ax.plot([low, high], [y, y], color=MIXED, linewidth=2, solid_capstyle="butt", zorder=2)
     colours = [NEGATIVE if d > 0 else POSITIVE for d in rows["difference"].fillna(0)]
     label = _label(measure)
+    values = (rows[["value_group", "value_reference"]].to_numpy() if {"value_group", "value_reference"} <= set(rows)
+              else np.full((len(rows), 2), np.nan))
     tips(ax.scatter(rows["difference"], positions, **{"color": colours, "s": 40, "zorder": 3, **kwargs}),
          [f"{r.group} against {r.reference}, {label}: {measure_text(measure, r.difference)} "
           f"(95% interval {measure_text(measure, r.ci_low)} to {measure_text(measure, r.ci_high)})"
-          for r in rows.itertuples()])
+          + (f"; {measure_text(measure, g, signed=False)} against {measure_text(measure, v, signed=False)}"
+             if g == g and v == v else "")
+          for r, (g, v) in zip(rows.itertuples(), values)])
     ax.axvline(0, color="black", linewidth=0.8)
     if not rows["difference"].notna().any():
         ax.text(0.5, 0.5, "nothing to compare:\na side has no value", transform=ax.transAxes, ha="center",
