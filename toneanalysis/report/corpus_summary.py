@@ -29,6 +29,17 @@ HEADLINE = {"loaded_weight_per_1000_words": ("Loaded language", "loaded-term wei
             "tone": ("Tone", "tone, from −1 to +1", "tone")}
 
 
+def group_header(by: str) -> str:
+    """The group column's name as a table header ("outlet": "Outlet"), or "Group" when it is not plain
+    words: a Styler writes its headers into the HTML as they are, and a table's column names are data.
+
+    >>> group_header("outlet"), group_header("news_desk"), group_header("<b>x</b>")
+    ('Outlet', 'News desk', 'Group')
+    """
+    words = str(by).replace("_", " ")
+    return words.capitalize() if words.replace(" ", "").isalnum() else "Group"
+
+
 def finding(row, *, paired: bool) -> str:
     """One comparison of one measure (a row of `compare_groups`) in a sentence of Markdown."""
     m = row["measure"]
