@@ -291,3 +291,36 @@ def test_a_pdf_output_is_a_pdf_printed_from_the_page(small, tmp_path, monkeypatc
     monkeypatch.setattr(corpus_report, "run_corpus_report", lambda *a, **k: build.Report([], [], runs[0]))
     written = corpus_report.build_corpus_report("local news", output=tmp_path / "corpus.pdf", progress=None)
     assert written.read_bytes().startswith(b"%PDF-")
+
+
+def test_the_papermill_hints_name_parameters_the_notebook_has():
+    # The hints in the notebook's note and the README, pasted from notebooks/: every -p/-y names a
+    # parameter of the notebook's `parameters` cell, and a path resolves from there.
+    import shlex
+
+    import papermill
+    import yaml
+    from conftest import ROOT
+
+    notebook = ROOT / "notebooks" / "04-outlets-across-a-corpus.ipynb"
+    declared = papermill.inspect_notebook(str(notebook))
+    note = nbformat.read(notebook, as_version=4).cells[0].source
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for text in (note, readme):
+        commands = re.findall(r"`(papermill 04-outlets-across-a-corpus\.ipynb [^`]+)`", text)
+        extras = re.findall(r"`(-y '[^`]+')`", text)
+        assert commands and len(extras) >= 2, text[:200]
+        checked = 0
+        for command in commands + extras:
+            words = shlex.split(command) + [""]
+            for i, flag in enumerate(words):
+                if flag == "-p":
+                    name, value = words[i + 1], words[i + 2]
+                    assert name in declared, name
+                    if name.endswith("_path"):
+                        assert (notebook.parent / value).exists(), value
+                    checked += 1
+                elif flag == "-y":
+                    assert set(yaml.safe_load(words[i + 1])) <= set(declared), words[i + 1]
+                    checked += 1
+        assert checked >= 4
