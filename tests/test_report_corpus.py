@@ -18,6 +18,7 @@ from test_report_reader import Page
 
 import toneanalysis as ta
 from toneanalysis.measure import excludes_zero
+from toneanalysis.plots.corpus import measure_text
 from toneanalysis.report import build, page
 from toneanalysis.report import corpus as corpus_report
 
@@ -175,18 +176,15 @@ def test_no_path_no_code_no_index_column_no_snake_case_header(report):
 
 
 def _sentence(row, paired):
-    """What the summary says of one row, written here from the API's figures as a reader reads them."""
-    digits = {"loaded_weight_per_1000_words": ".1f", "tone": ".3f"}
-    if row.measure == "own_voice_share":
-        if row.difference != row.difference:
-            value = row.value_group if row.value_group == row.value_group else row.value_reference
-            return f"{value:.0%} for "
-        figures = (f"{row.difference * 100:+.0f} points ({row.value_group:.0%} against {row.value_reference:.0%}; "
-                   f"95% interval {row.ci_low * 100:+.0f} points to {row.ci_high * 100:+.0f} points")
-    else:
-        spec = digits[row.measure]
-        figures = (f"{row.difference:+{spec}} ({row.value_group:{spec}} against {row.value_reference:{spec}}; "
-                   f"95% interval {row.ci_low:+{spec}} to {row.ci_high:+{spec}}")
+    """What the summary says of one row: the API's figures, each written as the report writes a figure
+    of its measure (`measure_text`, whose doctests say how)."""
+    m = row.measure
+    if row.difference != row.difference:  # a side without loaded terms: the other side's share
+        value = row.value_group if row.value_group == row.value_group else row.value_reference
+        return f"{measure_text(m, value, signed=False)} for "
+    figures = (f"{measure_text(m, row.difference)} ({measure_text(m, row.value_group, signed=False)} against "
+               f"{measure_text(m, row.value_reference, signed=False)}; 95% interval {measure_text(m, row.ci_low)} to "
+               f"{measure_text(m, row.ci_high)}")
     counts = f"Holm-corrected p = {row.p_holm:.3f}; {row.n_group} and {row.n_reference} articles"
     events = f", {int(row.n_events)} shared events)" if paired else ")"
     return f"{row.group} against {row.reference}: {figures}", counts + events

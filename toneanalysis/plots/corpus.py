@@ -36,18 +36,27 @@ def _label(measure: str) -> str:
 
 def measure_text(measure: str, value: float, *, signed: bool = True) -> str:
     """A value (or a difference, `signed`) of `measure` as the report writes it: a share in percent
-    (a difference in points), a rate per 1,000 words to one decimal, a mean tone to three.
+    (a difference in points), a rate per 1,000 words to one decimal, a mean tone to three. A value
+    that is not zero is never written as one ("-0 points" beside "excludes zero" would contradict
+    it): it gets up to two more decimals.
 
     >>> [measure_text("own_voice_share", 0.25), measure_text("own_voice_share", 0.25, signed=False),
     ...  measure_text("tone", -0.0412), measure_text("loaded_weight_per_1000_words", 12.345)]
     ['+25 points', '25%', '-0.041', '+12.3']
+    >>> measure_text("own_voice_share", -0.004), measure_text("tone", 0.0), measure_text("tone", 1e-9)
+    ('-0.4 points', '+0.000', '+0.00000')
     """
     if value != value:  # NaN: nothing to compare (no loaded term on a side)
         return "–"
-    if measure.endswith("_share"):
-        return f"{value * 100:+.0f} points" if signed else f"{value:.0%}"
-    spec = ".1f" if "per_1000" in measure else ".3f"
-    return format(value, ("+" if signed else "") + spec)
+    share = measure.endswith("_share")
+    number, decimals = (value * 100, 0) if share else (value, 1 if "per_1000" in measure else 3)
+    sign = "+" if signed else ""
+    text = format(number, f"{sign}.{decimals}f")
+    for more in (1, 2):
+        if number == 0 or any(c in "123456789" for c in text):
+            break
+        text = format(number, f"{sign}.{decimals + more}f")
+    return f"{text} points" if share and signed else f"{text}%" if share else text
 
 
 def plot_group_differences(comparison: pd.DataFrame, *, measure: str = "loaded_weight_per_1000_words",
