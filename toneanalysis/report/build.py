@@ -203,8 +203,7 @@ def render_html(notebooks: Sequence, *, title: str = "toneanalysis report",
 
     `document=True` arranges an article's report for a reader (`page.py`: title, summary, contents,
     sections, method and limits), a `page.Layout` another kind (`page.CORPUS`); otherwise every cell
-    is shown as it is. The notebooks are left as
-    they are (the page is made from copies).
+    is shown as it is. The notebooks are left as they are (the page is made from copies).
     """
     import jinja2
     import nbformat
