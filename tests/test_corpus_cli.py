@@ -69,8 +69,8 @@ def test_the_corpus_report_shows_the_api_numbers_and_escapes_outlet_names(corpus
     assert "Daily &lt;script&gt;alert(1)&lt;/script&gt;Clarion" in run.html
     table = ta.compare_groups(ta.score_corpus(run.article), reference="Central Wire")
     row = table[(table["measure"] == "loaded_weight_per_1000_words") & (table["group"] == HOSTILE_OUTLET)].iloc[0]
-    assert f"{row.difference:+.1f} loaded-term weight per 1,000 words" in run.html
-    assert f"95% interval {row.ci_low:+.1f} to {row.ci_high:+.1f}" in run.html
+    assert (f"{row.difference:+.1f} ({row.value_group:.1f} against {row.value_reference:.1f}; "
+            f"95% interval {row.ci_low:+.1f} to {row.ci_high:+.1f}") in run.html
     assert run.html.count("<svg ") >= 3  # the charts, inline (plots.chart)
 
 

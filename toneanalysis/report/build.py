@@ -197,12 +197,13 @@ def _markdown_images(cells) -> bool:
     return any("![" in text or "<img" in text for text in texts)
 
 
-def render_html(notebooks: Sequence, *, title: str = "toneanalysis report", document: bool = False) -> str:
+def render_html(notebooks: Sequence, *, title: str = "toneanalysis report",
+                document: bool | page.Layout = False) -> str:
     """One HTML page from executed notebooks, in order: outputs only, images embedded, no scripts.
 
     `document=True` arranges an article's report for a reader (`page.py`: title, summary, contents,
-    sections, method and limits); otherwise every cell is shown as it is. The notebooks are left as
-    they are (the page is made from copies).
+    sections, method and limits), a `page.Layout` another kind (`page.CORPUS`); otherwise every cell
+    is shown as it is. The notebooks are left as they are (the page is made from copies).
     """
     import jinja2
     import nbformat
@@ -211,7 +212,7 @@ def render_html(notebooks: Sequence, *, title: str = "toneanalysis report", docu
     copies = [_without_stderr(copy.deepcopy(notebook)) for notebook in notebooks]
     merged = nbformat.v4.new_notebook(metadata={**notebooks[0].metadata, "title": title})
     if document:
-        merged.cells = page.arrange(copies)
+        merged.cells = page.arrange(copies, document if isinstance(document, page.Layout) else page.ARTICLE)
     else:
         for number, notebook in enumerate(copies, start=1):
             for index, cell in enumerate(notebook.cells):

@@ -6,7 +6,8 @@ corpus and rendered into one offline HTML page, as `build` does for an article.
 The inputs are checked before a kernel starts (the corpus is listed, not scored: a folder or table
 that cannot be read, or a `by` column it does not have, is a one-line error); the notebook scores
 it (reusing `out` when given), so the numbers on the page are those `score_corpus` and
-`compare_groups` give in Python.
+`compare_groups` give in Python. The page is arranged for a reader as an article's is (`page.py`,
+layout `page.CORPUS`: the title once, the summary, the contents, the sections, "Method and limits").
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from ..errors import ToneAnalysisError
 from ..lexicon import load_lexicon
 from ..study import read_corpus
+from . import page
 from .build import (
     NOTEBOOKS,
     Report,
@@ -31,6 +33,8 @@ from .build import (
     stderr_progress,
     writable,
 )
+from .kernel import Kernel, lighter_imports
+from .pdf import browser, write_pdf
 
 CORPUS_PARAMETERS = ("corpus_path", "manifest_path", "text_column", "by", "reference", "event_column",
                      "lexicon_path", "out_path")
@@ -77,26 +81,37 @@ def run_corpus_report(corpus, *, progress: Callable[[str], None] | None = stderr
     notebook raises one naming the cell.
     """
     say = progress or (lambda message: None)
-    say(f"checking {corpus}")
-    parameters = check_corpus(corpus, **options)
-    notebooks = corpus_notebooks(folder)
-    if not notebooks:
-        raise ToneAnalysisError(f"no corpus notebooks (metadata toneanalysis.corpus) in {folder}")
-    per_notebook = [notebook_parameters(path, parameters, CORPUS_PARAMETERS) for path in notebooks]
-    executed = run_notebooks(notebooks, per_notebook, progress=say)
+    lighter_imports()
+    # The kernel boots (and imports) while the corpus is listed, as for an article's report.
+    with Kernel(folder).start() as kernel:
+        say(f"checking {corpus}")
+        parameters = check_corpus(corpus, **options)
+        notebooks = corpus_notebooks(folder)
+        if not notebooks:
+            raise ToneAnalysisError(f"no corpus notebooks (metadata toneanalysis.corpus) in {folder}")
+        per_notebook = [notebook_parameters(path, parameters, CORPUS_PARAMETERS) for path in notebooks]
+        executed = run_notebooks(notebooks, per_notebook, kernel=kernel, progress=say)
     say("rendering HTML")
-    return Report(notebooks, executed, render_html(executed, title=f"toneanalysis corpus report: {Path(corpus).name}"))
+    html = render_html(executed, title=f"toneanalysis corpus report: {Path(corpus).name}", document=page.CORPUS)
+    return Report(notebooks, executed, html)
 
 
 def build_corpus_report(corpus, *, output=None, progress: Callable[[str], None] | None = stderr_progress,
                         folder: Path = NOTEBOOKS, **options) -> Path:
     """Run the corpus notebooks on `corpus` (a folder, or a CSV/JSONL/Parquet file) and write one HTML
-    page; return its path. `output` as for an article's report (default `reports/<corpus name>.html`);
-    `options` as `run_corpus_report`'s."""
+    page, or that page printed to PDF for a `.pdf` output; return its path. `output` as for an
+    article's report (default `reports/<corpus name>.html`); `options` as `run_corpus_report`'s."""
     say = progress or (lambda message: None)
     started = time.perf_counter()
     target = writable(report_target(corpus, output))
+    pdf = target.suffix.lower() == ".pdf"
+    if pdf:
+        browser()  # before any notebook runs: no Chromium, no PDF
     html = run_corpus_report(corpus, progress=progress, folder=folder, **options).html
-    target.write_text(html, encoding="utf-8")
-    say(f"wrote {target} ({len(html.encode()) / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s")
+    if pdf:
+        say("printing PDF")
+        write_pdf(html, target)
+    else:
+        target.write_text(html, encoding="utf-8")
+    say(f"wrote {target} ({target.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s")
     return target

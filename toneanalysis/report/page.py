@@ -8,6 +8,11 @@ JupyterLab (how to run them, which functions they call) and each notebook's own 
 piece, which the page shows once. Headings move one level down under the page's own `<h1>`, a
 notebook's "NN · " number is dropped, and every heading gets an id of its own for the contents to
 link to (nbconvert derives ids from the heading's text, so two sections called alike would share one).
+
+A corpus's report is one notebook (04) arranged the same way by another `Layout`: its own method
+file, its headings as written (the notebook's sections are `##` already), and the contents before
+the cell tagged `report-contents` (the first after its summary), since there is no second notebook
+to put them in front of.
 """
 
 from __future__ import annotations
@@ -15,10 +20,24 @@ from __future__ import annotations
 import re
 import urllib.parse
 from importlib import resources
+from typing import NamedTuple
 
-HIDE, TITLE = "report-hide", "report-title"
+HIDE, TITLE, CONTENTS_HERE = "report-hide", "report-title", "report-contents"
 METHOD = resources.files(__package__).joinpath("method.md")
+CORPUS_METHOD = resources.files(__package__).joinpath("method-corpus.md")
 CONTENTS = "## Contents"
+
+
+class Layout(NamedTuple):
+    """How `arrange` makes a page of notebooks: the "Method and limits" file at the end, and how
+    many levels each notebook heading moves down (1: a notebook's `#` becomes a section's `##`)."""
+
+    method: object = METHOD
+    demote: int = 1
+
+
+ARTICLE = Layout()
+CORPUS = Layout(CORPUS_METHOD, demote=0)
 
 _HEADING_LINE = re.compile(r"^(#{1,5})(?=\s)", re.M)
 _NUMBER = re.compile(r"^(#+\s+)\d\d\s+·\s+", re.M)
@@ -30,8 +49,8 @@ def _tags(cell) -> list:
     return cell.get("metadata", {}).get("tags", [])
 
 
-def _demoted(markdown: str) -> str:
-    return _NUMBER.sub(r"\1", _HEADING_LINE.sub(r"#\1", markdown))
+def _demoted(markdown: str, levels: int = 1) -> str:
+    return _NUMBER.sub(r"\1", _HEADING_LINE.sub("#" * levels + r"\1", markdown))
 
 
 def _promoted(markdown: str) -> str:
@@ -48,25 +67,32 @@ def _rewritten(cell, change):
     return cell
 
 
-def arrange(notebooks: list) -> list:
+def arrange(notebooks: list, layout: Layout = ARTICLE) -> list:
     """The cells of the page, from copies of the executed notebooks (the summary first), in order,
     each with a unique id: the title first, hidden cells left out, headings as the module's note
-    says, the contents after the first notebook and the method at the end."""
+    says, the contents before the cell tagged `report-contents` (else after the first notebook) and
+    the method (`layout.method`) at the end."""
     import nbformat  # here, not at the top: importing it costs seconds (jsonschema), and `import toneanalysis` must not
 
+    def contents():
+        return nbformat.v4.new_markdown_cell(CONTENTS, id="contents")
+
+    placed = any(CONTENTS_HERE in _tags(cell) for notebook in notebooks for cell in notebook.cells)
     titles, cells = [], []
     for number, notebook in enumerate(notebooks, start=1):
         for index, cell in enumerate(notebook.cells):
+            if CONTENTS_HERE in _tags(cell):
+                cells.append(contents())
             if HIDE in _tags(cell):
                 continue
             cell["id"] = f"nb{number}-{index}"  # notebooks number their cells alike; ids must be unique
             if TITLE in _tags(cell):
                 titles.append(_rewritten(cell, _promoted))
             else:
-                cells.append(_rewritten(cell, _demoted))
-        if number == 1 and len(notebooks) > 1:
-            cells.append(nbformat.v4.new_markdown_cell(CONTENTS, id="contents"))
-    cells.append(nbformat.v4.new_markdown_cell(METHOD.read_text(encoding="utf-8"), id="method"))
+                cells.append(_rewritten(cell, lambda text: _demoted(text, layout.demote)))
+        if number == 1 and len(notebooks) > 1 and not placed:
+            cells.append(contents())
+    cells.append(nbformat.v4.new_markdown_cell(layout.method.read_text(encoding="utf-8"), id="method"))
     return titles + cells
 
 
