@@ -37,6 +37,7 @@ from .speakers import (
     NOT_VERB_BEFORE,
     PASSIVE,
     PRONOUNS,
+    last_word,
     speaker_after,
     strip_titles,
     subject_before,
@@ -104,8 +105,7 @@ def _verbs_in(t: _Text, table: dict, pattern: re.Pattern) -> list[tuple[int, int
     for m in pattern.finditer(t.masked):
         form = " ".join(m.group(0).lower().split())
         lemma, kind, tag = table[form]
-        before = word_tokens(t.masked[_sentence_start(t, m.start()):m.start()])
-        previous = before[-1].lower() if before else ""
+        previous = last_word(t.masked[_sentence_start(t, m.start()):m.start()]).lower()
         if lemma != "according to":
             if previous in NOT_VERB_BEFORE or previous.endswith("'s"):
                 continue  # "the claims", "Russia's claims", "to say"
