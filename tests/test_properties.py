@@ -104,3 +104,14 @@ def test_any_html_loads_and_scores_without_crashing(html):
     if article.scored_blocks():
         table = ta.score_paragraphs(article)
         assert len(table) == len(article.scored_blocks())
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("aB é,'\"\u25a1\u00a0\u2009\u3000\t\x1c\x85\u2028\u200b")), max_size=20))
+def test_the_last_word_read_from_the_end_is_the_last_of_the_words(text):
+    # The verb rules read a sentence's last word from its end (`last_word`) instead of splitting it
+    # all (`word_tokens`): the two must agree on every kind of space, mask and quote mark.
+    from toneanalysis.analyse.speakers import last_word, word_tokens
+
+    words = word_tokens(text)
+    assert last_word(text) == (words[-1] if words else "")

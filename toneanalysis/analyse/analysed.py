@@ -68,7 +68,7 @@ class AnalysedArticle:
     @functools.cached_property
     def attribution(self) -> tuple[list[Quote], list[Verb]]:
         sentences = [[(s.start, s.end) for s in p.sentences] for p in self.parsed]
-        return attribute(self.scored_blocks, sentences, table_for(self.lexicon))
+        return attribute(self.scored_blocks, sentences, table_for(self.lexicon), [p.normal for p in self.parsed])
 
     @property
     def quotes(self) -> list[Quote]:

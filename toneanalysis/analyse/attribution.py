@@ -37,6 +37,7 @@ from .speakers import (
     NOT_VERB_BEFORE,
     PASSIVE,
     PRONOUNS,
+    last_word,
     speaker_after,
     strip_titles,
     subject_before,
@@ -45,6 +46,12 @@ from .speakers import (
 from .verbs import NAMING_VERBS
 
 VOICES = ("editorial", "quoted", "scare_quote")
+# Compiled once: the rules run for every verb and quote of a corpus.
+_BY = re.compile(r"[^\w\u25a1]*by\s+(.*)", re.S)
+_SO_CALLED = re.compile(r"so[\s\-]called\s*$", re.I)
+_STOP = re.compile(r"[.!?](?:\s|$)")
+_LEADING = re.compile(r"^[\s,;]+")
+_AND_BUT = re.compile(r"\b(?:and|but)\s+$")
 
 
 class Quote(NamedTuple):
@@ -73,24 +80,23 @@ class _Text(NamedTuple):
     sentence_starts: list[int]
 
 
-def _prepare(block, sentences: list[tuple[int, int]]) -> _Text:
+def _prepare(block, sentences: list[tuple[int, int]], normal: str) -> _Text:
     """One block made ready for the rules: its quotes, the text with them masked, and the writer's
     sentences: the package's sentences (`text.sentence_spans`) less the breaks inside a quotation,
-    which are the speaker's."""
-    original = block.text
-    normal = normalise(original)
-    spans = quote_spans(original)
+    which are the speaker's. `normal` is `normalise(block.text)`, which the parse already made."""
+    spans = quote_spans(block.text, normal)
     starts = {0} | {s for s, _ in sentences if not any(a < s < b for a, b, _ in spans)}
-    return _Text(block, normal, mask(normal, spans), spans, sorted(starts))
+    return _Text(block, normal, mask(normal, spans) if spans else normal, spans, sorted(starts))
 
 
 def _sentence_start(t: _Text, pos: int) -> int:
-    return max(s for s in t.sentence_starts if s <= pos)
+    """The start of the writer's sentence holding `pos` (>= 0; `sentence_starts` is sorted and holds 0)."""
+    return t.sentence_starts[bisect.bisect_right(t.sentence_starts, pos) - 1]
 
 
 def _sentence_end(t: _Text, pos: int) -> int:
-    later = [s for s in t.sentence_starts if s > pos]
-    return later[0] if later else len(t.normal)
+    i = bisect.bisect_right(t.sentence_starts, pos)
+    return t.sentence_starts[i] if i < len(t.sentence_starts) else len(t.normal)
 
 
 def _verbs_in(t: _Text, table: dict, pattern: re.Pattern) -> list[tuple[int, int, str, str, str]]:
@@ -99,8 +105,7 @@ def _verbs_in(t: _Text, table: dict, pattern: re.Pattern) -> list[tuple[int, int
     for m in pattern.finditer(t.masked):
         form = " ".join(m.group(0).lower().split())
         lemma, kind, tag = table[form]
-        before = word_tokens(t.masked[_sentence_start(t, m.start()):m.start()])
-        previous = before[-1].lower() if before else ""
+        previous = last_word(t.masked[_sentence_start(t, m.start()):m.start()]).lower()
         if lemma != "according to":
             if previous in NOT_VERB_BEFORE or previous.endswith("'s"):
                 continue  # "the claims", "Russia's claims", "to say"
@@ -111,7 +116,7 @@ def _verbs_in(t: _Text, table: dict, pattern: re.Pattern) -> list[tuple[int, int
 
 
 def _agent(text: str) -> tuple[str, str] | None:
-    by = re.match(r"[^\w\u25a1]*by\s+(.*)", text, re.S)
+    by = _BY.match(text)
     return speaker_after(by.group(1)) if by else None
 
 
@@ -149,14 +154,14 @@ def _verb_speaker(t: _Text, start: int, end: int, lemma: str, tag: str, *, quote
 def _attribute(t: _Text, start: int, end: int, closed: bool, verbs, table, pattern):
     """(speaker, how) attributing the quote at [start, end), or None for a scare quote."""
     normal, masked = t.normal, t.masked
-    if re.search(r"so[\s\-]called\s*$", normal[:start - 1], re.I):
+    if _SO_CALLED.search(normal[:start - 1]):
         return None
     if closed:
         # Attribution right after the quote: `," Kirby said.` / `," said John Kirby.` / `”, it added.`
         next_quote = min([a - 1 for a, _, _ in t.spans if a - 1 > end] + [len(masked)])
-        stop = re.search(r"[.!?](?:\s|$)", masked[end + 1:next_quote])
+        stop = _STOP.search(masked[end + 1:next_quote])
         tail = masked[end + 1:end + 1 + stop.start() if stop else next_quote]
-        tail = re.sub(r"^[\s,;]+", " ", tail)
+        tail = _LEADING.sub(" ", tail)
         m = pattern.search(tail)
         first_word = word_tokens(tail)[:1]
         if m and not (first_word and first_word[0].lower() in FUNCTION_WORDS):
@@ -205,11 +210,13 @@ def _resolve_description(description: str, pairings: Pairings) -> str | None:
     return None
 
 
-def attribute(blocks, sentences, verb_table) -> tuple[list[Quote], list[Verb]]:
+def attribute(blocks, sentences, verb_table, normals=None) -> tuple[list[Quote], list[Verb]]:
     """Quotes and attribution verbs of an article's scored `blocks`, in reading order (offsets into each
-    block's text). `sentences` holds each block's sentence spans; `verb_table` is `verbs.table_for(lexicon)`.
+    block's text). `sentences` holds each block's sentence spans; `verb_table` is `verbs.table_for(lexicon)`;
+    `normals` each block's `normalise(text)` when the caller has them (the parse made them), else made here.
     """
     table, pattern = verb_table
+    normals = [normalise(b.text) for b in blocks] if normals is None else normals
     pairs = None
     resolved: dict[str, str | None] = {}
     quotes: list[Quote] = []
@@ -223,15 +230,15 @@ def attribute(blocks, sentences, verb_table) -> tuple[list[Quote], list[Verb]]:
         if how == "pronoun":
             speaker = _resolve_pronoun(t, pos, verbs_named, last_named) or speaker
         elif how == "description":
-            pairs = Pairings("\x00".join(normalise(b.text) for b in blocks)) if pairs is None else pairs
+            pairs = Pairings("\x00".join(normals)) if pairs is None else pairs
             if speaker not in resolved:  # the same description ("the spokesman") is looked up once
                 resolved[speaker] = _resolve_description(speaker, pairs)
             speaker = resolved[speaker] or speaker
             how = "name" if speaker != found[0] else how
         return speaker, how
 
-    for block, spans in zip(blocks, sentences):
-        t = _prepare(block, spans)
+    for block, spans, normal in zip(blocks, sentences, normals):
+        t = _prepare(block, spans, normal)
         verbs = _verbs_in(t, table, pattern)
         verbs_named: list[tuple[int, str]] = []  # named subjects of speech verbs, for pronouns
         verbs_found: list[tuple[int, tuple[str, str]]] = []  # every subject found, for "and said"
@@ -247,7 +254,7 @@ def attribute(blocks, sentences, verb_table) -> tuple[list[Quote], list[Verb]]:
             if what == "verb":
                 v_start, v_end, lemma, kind, tag = item
                 found = _verb_speaker(t, v_start, v_end, lemma, tag)
-                if found is None and re.search(r"\b(?:and|but)\s+$", t.masked[:v_start]):
+                if found is None and _AND_BUT.search(t.masked[:v_start]):
                     # "The South's military said ... but said some were wounded": the same subject.
                     earlier = [f for p, f in verbs_found if _sentence_start(t, v_start) <= p < v_start]
                     found = earlier[-1] if earlier else None

@@ -42,6 +42,9 @@ NOT_VERB_BEFORE = DETERMINERS | {"to", "of", "in", "on", "for", "with", "by", "n
                                    "such", "whose", "which", "what", "latest", "recent", "false", "wild"}
 
 NAME_TOKEN = re.compile(r"^[A-Z][\w'\-]*$")
+_WORD_TOKEN = re.compile(r"[^\s\u25a1\"]+")
+_ENDS_IN_WORD = re.compile(r"\w$")
+_APPOSITIVE = re.compile(r",\s*((?:[A-Z][\w'\-]*\s?)+)")
 
 
 _NAME_ADJECTIVE = re.compile(r"-(?:owned|backed|led|based|born|run|funded|controlled|made|linked|style)$", re.I)
@@ -119,7 +122,22 @@ def _subject_run(tokens: list[str]) -> list[str]:
 
 
 def word_tokens(text: str) -> list[str]:
-    return re.findall(r"[^\s\u25a1\"]+", text)
+    return _WORD_TOKEN.findall(text)
+
+
+_NOT_WORD = frozenset(MASK + '"')
+
+
+def last_word(text: str) -> str:
+    """`word_tokens(text)[-1]`, or "" when there is none, read from the end: the rules ask it of every
+    verb's sentence so far, and splitting all of it for its last word cost more than the rest of the test."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in _NOT_WORD):
+        end -= 1
+    start = end
+    while start and not (text[start - 1].isspace() or text[start - 1] in _NOT_WORD):
+        start -= 1
+    return text[start:end]
 
 
 def _named(run: list[str], tokens: list[str] | None = None) -> tuple[str, str]:
@@ -156,7 +174,7 @@ def subject_before(head: str) -> tuple[str, str] | None:
         if not named and len(stretches) == 1:
             return None
         tokens = named[0] if named else stretches[-1]
-    if not tokens or MASK in tokens[-1] or not re.search(r"\w$", tokens[-1]):
+    if not tokens or MASK in tokens[-1] or not _ENDS_IN_WORD.search(tokens[-1]):
         return None
     if tokens[-1].lower() in PRONOUNS:
         return tokens[-1], "pronoun"
@@ -195,7 +213,7 @@ def speaker_after(tail: str) -> tuple[str, str] | None:
     if run and _named(run, tokens)[1] == "name":
         return _named(run, tokens)
     rest = tail[len(first):]
-    appositive = re.match(r",\s*((?:[A-Z][\w'\-]*\s?)+)", rest)
+    appositive = _APPOSITIVE.match(rest)
     if appositive:
         named = _name_run(appositive.group(1).split())
         if named:

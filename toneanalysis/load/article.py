@@ -10,7 +10,7 @@ import dataclasses
 
 import pandas as pd
 
-from .limits import check_paragraph
+from .limits import check_paragraph, max_paragraph_chars
 from .roles import SCORED_ROLES
 
 
@@ -67,10 +67,13 @@ class Article:
     repaired_lines: tuple[int, ...] = ()
 
     def __post_init__(self):
+        limit = None  # read from the environment once per article, not once per block
         for block in self.blocks:
             if block.scored:
-                where = self.source if block.line is None else f"{self.source}, line {block.line}"
-                check_paragraph(block.text, where)
+                limit = max_paragraph_chars() if limit is None else limit
+                if len(block.text) > limit:
+                    where = self.source if block.line is None else f"{self.source}, line {block.line}"
+                    check_paragraph(block.text, where)
 
     @property
     def headline(self) -> str | None:
