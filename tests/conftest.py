@@ -222,3 +222,38 @@ def chromium(tmp_path):
         yield driver
     finally:
         driver.quit()
+
+
+# How a page fits a window, measured in the browser: what is wider than the window (an SVG element
+# by its box: its scrollWidth is its glyphs' extent against a box of its own), what overflows once
+# every <details> is opened (what a reader opens fits too), and which table cells that are not a
+# number (or a dash for none) are not set left.
+FIT_SCRIPT = """
+    const viewport = document.documentElement.clientWidth;
+    const overflowing = (e) => {
+      const box = e.getBoundingClientRect();
+      return (box.width > 0 && box.right > viewport + 1)
+          || (!(e instanceof SVGElement) && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1);
+    };
+    const wide = Array.from(document.body.querySelectorAll('*')).filter(overflowing)
+      .map(e => `${e.tagName}.${e.className} ${e.scrollWidth}/${e.clientWidth}`);
+    document.querySelectorAll('details').forEach(d => d.open = true);
+    const opened = Array.from(document.body.querySelectorAll('details *')).filter(overflowing)
+      .map(e => e.tagName);
+    const number = /^[-+−]?[0-9.,]+%?$|^[–-]$/;
+    const right = Array.from(document.querySelectorAll('td')).filter(td => {
+      const text = td.textContent.trim();
+      return text && !number.test(text) && !['left', 'start'].includes(getComputedStyle(td).textAlign);
+    }).map(td => td.textContent.trim().slice(0, 40));
+    return {viewport, page: document.documentElement.scrollWidth, wide, opened, right,
+            tables: document.querySelectorAll('table').length,
+            charts: document.querySelectorAll('img, svg.ta-chart').length};"""
+
+
+def page_fit(driver, html: str, folder: Path, width: int) -> dict:
+    """`html` opened at `width` px in `driver` (the `chromium` fixture's): FIT_SCRIPT's measures."""
+    page = folder / "page.html"
+    page.write_text(html, encoding="utf-8")
+    driver.set_window_size(width, 1200)
+    driver.get(page.as_uri())
+    return driver.execute_script(FIT_SCRIPT)

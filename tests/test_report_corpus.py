@@ -14,7 +14,7 @@ import warnings
 
 import nbformat
 import pytest
-from conftest import CHROMIUM, HOSTILE_OUTLET
+from conftest import CHROMIUM, HOSTILE_OUTLET, page_fit
 from test_report_reader import Page
 
 import toneanalysis as ta
@@ -257,27 +257,7 @@ def test_hovering_a_chart_names_the_group_its_value_and_interval_or_the_term_and
 @pytest.mark.parametrize("width", [1024, 1280])
 def test_nothing_is_wider_than_the_window(report, tmp_path, chromium, width):
     _, _, html = report
-    file = tmp_path / "corpus.html"
-    file.write_text(html, encoding="utf-8")
-    chromium.set_window_size(width, 1200)
-    chromium.get(file.as_uri())
-    found = chromium.execute_script("""
-        const viewport = document.documentElement.clientWidth;
-        const wide = Array.from(document.body.querySelectorAll('*')).filter(e => {
-          const box = e.getBoundingClientRect();
-          return (box.width > 0 && box.right > viewport + 1)
-              || (!(e instanceof SVGElement) && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1);
-        }).map(e => `${e.tagName}.${e.className} ${e.scrollWidth}/${e.clientWidth}`);
-        document.querySelectorAll('details').forEach(d => d.open = true);  // what a reader opens fits too
-        const opened = Array.from(document.body.querySelectorAll('details *')).filter(e =>
-          e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1).map(e => e.tagName);
-        const number = /^[-+−]?[0-9.,]+%?$|^[–-]$/;
-        const right = Array.from(document.querySelectorAll('td')).filter(td => {
-          const text = td.textContent.trim();
-          return text && !number.test(text) && !['left', 'start'].includes(getComputedStyle(td).textAlign);
-        }).map(td => td.textContent.trim().slice(0, 40));
-        return {viewport, page: document.documentElement.scrollWidth, wide, opened, right,
-                charts: document.querySelectorAll('svg.ta-chart').length};""")
+    found = page_fit(chromium, html, tmp_path, width)
     assert found["viewport"] > width - 40
     assert found["wide"] == [] and found["opened"] == [] and found["page"] <= found["viewport"]
     assert found["right"] == [] and found["charts"] >= 3

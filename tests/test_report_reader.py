@@ -10,7 +10,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, page_fit
 
 import toneanalysis as ta
 from toneanalysis.analyse import source_labels
@@ -158,31 +158,10 @@ def test_text_columns_are_left_aligned(report):
 @pytest.mark.parametrize("width", [1024, 1280])
 def test_nothing_is_wider_than_the_window_and_words_read_from_the_left(report, tmp_path, chromium, width):
     _, _, html = report
-    page = tmp_path / "report.html"
-    page.write_text(html, encoding="utf-8")
-    chromium.set_window_size(width, 1200)
-    chromium.get(page.as_uri())
-    found = chromium.execute_script("""
-        const viewport = document.documentElement.clientWidth;
-        const wide = Array.from(document.body.querySelectorAll('*')).filter(e => {
-          const box = e.getBoundingClientRect();
-          // An SVG element's scrollWidth says nothing about overflow (a chart's <text> reports its glyphs'
-          // extent against a box of its own); its bounding box against the window still does.
-          return (box.width > 0 && box.right > viewport + 1)
-              || (!(e instanceof SVGElement) && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1);
-        }).map(e => `${e.tagName}.${e.className} ${e.scrollWidth}/${e.clientWidth}`);
-        // Words read from the left: a cell that is not a number (or a dash for none) is left-aligned.
-        const number = /^[-+−]?[0-9.,]+%?$|^[–-]$/;
-        const right = Array.from(document.querySelectorAll('td')).filter(td => {
-          const text = td.textContent.trim();
-          return text && !number.test(text) && !['left', 'start'].includes(getComputedStyle(td).textAlign);
-        }).map(td => td.textContent.trim().slice(0, 40));
-        return {viewport, page: document.documentElement.scrollWidth, wide, right,
-                tables: document.querySelectorAll('table').length,
-                charts: document.querySelectorAll('img, svg.ta-chart').length};""")
+    found = page_fit(chromium, html, tmp_path, width)
     assert found["viewport"] > width - 40  # a scroll bar's width less, no more
     assert found["tables"] >= 7 and found["charts"] >= 5
-    assert found["wide"] == [] and found["page"] <= found["viewport"]
+    assert found["wide"] == [] and found["opened"] == [] and found["page"] <= found["viewport"]
     assert found["right"] == []
 
 
