@@ -1,5 +1,7 @@
 """Analyse once: a notebook's worth of views of one analysed article runs each inner step once."""
 
+import gc
+import weakref
 from collections import Counter
 
 import pytest
@@ -88,6 +90,17 @@ def test_the_same_file_read_again_shares_its_analysis_until_it_changes(tmp_path,
     assert calls["parse"] == 2
     small = {"tyrant": {"category": "name_calling", "weight": 3, "framing": "negative", "neutral": "leader"}}
     assert ta.analyse(str(path), lexicon=small) is not ta.analyse(str(path))
+    # A lexicon read from a file is kept by load_lexicon, and so are its analyses; one made from a dict
+    # for each call is not kept alive by them.
+    csv = tmp_path / "small.csv"
+    csv.write_text("term,category,weight,framing,neutral\ntyrant,name_calling,3,negative,leader\n", encoding="utf-8")
+    assert ta.analyse(str(path), lexicon=str(csv)) is ta.analyse(str(path), lexicon=ta.load_lexicon(csv))
+    made = ta.analyse(str(path), lexicon=small)
+    assert ta.analyse(str(path), lexicon=made.lexicon) is not made
+    gone = weakref.ref(made.lexicon)
+    del made
+    gc.collect()
+    assert gone() is None
 
 
 def test_a_different_lexicon_is_a_different_analysis(sample):

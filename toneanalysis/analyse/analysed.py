@@ -22,7 +22,7 @@ import threading
 from pathlib import PurePath
 
 from ..errors import ToneAnalysisError
-from ..lexicon import Lexicon, LexiconLike, load_lexicon
+from ..lexicon import Lexicon, LexiconLike, default_lexicon, load_lexicon
 from ..load import Article, Block, as_article
 from .attribution import Quote, Verb, attribute, voice_lookup
 from .engine import Parsed, Scored, parse, sentence_scores
@@ -97,8 +97,9 @@ def analyse(article: ArticleLike, *, lexicon: LexiconLike = None, what: str = "a
 
     An `AnalysedArticle` comes back as it is when `lexicon` is None or its own lexicon; with another
     lexicon, its article is analysed again with that one. The same file or text read again, unchanged,
-    with the same `Lexicon` object gives the analysis already made (among the last `RECENT_SIZE`), so
-    notebooks that each start from a path share one. `what` names the argument in errors.
+    with the default lexicon or one read from a file gives the analysis already made (among the last
+    `RECENT_SIZE`), so notebooks that each start from a path share one. `what` names the argument in
+    errors.
 
     >>> a = analyse("The tyrant smiled.")
     >>> analyse(a) is a, [a.scored_blocks[0].text[h.start:h.end] for h in a.parsed[0].hits]
@@ -123,9 +124,24 @@ RECENT_SIZE = 16
 _RECENT_LOCK = threading.Lock()  # threads (a Dask scheduler's) may analyse at once
 
 
+def _kept(lexicon: Lexicon) -> bool:
+    """Whether `lexicon` lives on anyway: the default one, or one `load_lexicon` keeps for its file.
+    Only their analyses are remembered, so a lexicon made afresh for each call (from a dict or a
+    DataFrame) is not kept alive, with its matcher, by the analyses made with it."""
+    if lexicon is default_lexicon():
+        return True
+    try:
+        return isinstance(lexicon.source, str) and os.path.isfile(lexicon.source) and \
+            load_lexicon(lexicon.source) is lexicon
+    except ToneAnalysisError:  # the file changed into something unreadable since
+        return False
+
+
 def _analysed(article: Article, lexicon: Lexicon, *, exact: bool = False) -> AnalysedArticle:
     """The recent analysis of `article` with `lexicon`, else a new one; `exact`: only one of this very
     `Article` object (an `Article` given keeps being the analysis's `.article`)."""
+    if not _kept(lexicon):
+        return AnalysedArticle(article, lexicon)
     key = (article, id(lexicon))  # the Lexicon is held by its analysis, so its id is not reused meanwhile
     with _RECENT_LOCK:
         found = _RECENT.get(key)
