@@ -5,10 +5,10 @@ import math
 
 import pandas as pd
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, SAMPLE
 
 import toneanalysis as ta
-from toneanalysis.analyse import loaded
+from toneanalysis.analyse import loaded, rated
 
 # (loaded, plain): the same fact, once in loaded words and once as a wire editor would write it.
 PAIRS = [
@@ -167,3 +167,36 @@ def test_a_describing_word_the_lexicon_lacks_is_a_rated_word_with_every_field():
 ])
 def test_plain_words_and_names_are_not_rated(text):
     assert "rated word" not in set(ta.find_loaded_terms(text)["term"])
+
+
+@pytest.mark.parametrize("sentence, matches", [
+    ("The council's callous plan was approved on Tuesday.", []),
+    ("A callous, hopeless and utterly reckless plan, the so-called reform, was pushed through.", [(2, 9)]),
+    ('Residents called it "a shameless, dangerous land grab" at the crowded public meeting last night.', [(22, 31)]),
+    ("The harbour board published a leaflet about the ferry crews and their long-awaited pay deal, "
+     "which officials described as generous, fair and overdue after months of bitter talks.", [(130, 136)]),
+])
+def test_the_fast_rated_words_are_the_model_applied_to_word_features(sentence, matches):
+    # The engine's fast path (`rated_words`) and the model's readable definition (`word_features`,
+    # what benchmarks/word_model.py fits on) must mark the same words.
+    assert rated.rated_words(sentence, matches) == _rated_by_definition(sentence, matches)
+
+
+def test_the_fast_rated_words_agree_on_every_sentence_of_the_sample():
+    piece = ta.analyse(SAMPLE)
+    sentences = [p.normal[s.start:s.end] for p in piece.parsed for s in p.sentences]
+    marked = 0
+    for sentence in sentences:
+        found = rated.rated_words(sentence, [])
+        assert found == _rated_by_definition(sentence, [])
+        marked += len(found)
+    assert marked > 0  # the check compares words marked, not only empty lists
+
+
+def _rated_by_definition(sentence, matches):
+    def p(features):
+        z = rated.INTERCEPT + sum(rated.COEFFICIENTS[f] * v for f, v in zip(rated.FEATURES, features))
+        return 1 / (1 + math.exp(-z))
+
+    return [(s, e, rated.direction(sentence[s:e])) for s, e, f in rated.word_features(sentence, matches)
+            if p(f) >= rated.THRESHOLD]

@@ -90,7 +90,7 @@ def _own_features(word: str) -> tuple[float, ...] | None:
     senses = list(pattern.get(low, {}).values())  # (polarity, subjectivity, intensity) per sense
     n = len(senses) or 1
     return (abs(valence.get(low, 0.0)), sum(abs(s[0]) for s in senses) / n, sum(s[1] for s in senses) / n,
-            float("JJ" in pattern.get(low, {})), float(low.endswith(("ous", "less"))), float(low.endswith("ist")),
+            float(adjective), float(low.endswith(("ous", "less"))), float(low.endswith("ist")),
             float(low.endswith("ly")), float(low.endswith(("ed", "ing"))), float("-" in low),
             float(word[:1].isupper()), math.log(len(low)))
 
