@@ -200,3 +200,11 @@ def _rated_by_definition(sentence, matches):
 
     return [(s, e, rated.direction(sentence[s:e])) for s, e, f in rated.word_features(sentence, matches)
             if p(f) >= rated.THRESHOLD]
+
+
+def test_the_rated_words_cache_is_bounded(monkeypatch):
+    monkeypatch.setattr(rated, "_LOGITS_MAX", 3)
+    monkeypatch.setattr(rated, "_LOGITS", {})
+    sentence = "A callous, hopeless, reckless and shameless plan."
+    first = rated.rated_words(sentence, [])
+    assert len(rated._LOGITS) <= 3 and rated.rated_words(sentence, []) == first == _rated_by_definition(sentence, [])

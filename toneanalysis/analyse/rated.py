@@ -140,10 +140,13 @@ def word_features(sentence: str, matches: list[tuple[int, int]]) -> list[tuple[i
 
 _CUT = math.log(THRESHOLD / (1 - THRESHOLD))
 _LOGITS: dict[str, float | None] = {}  # the own part of each word's log-odds, as written (None: never marked)
+_LOGITS_MAX = 200_000  # words as written; emptied past this, so a corpus's vocabulary does not grow memory
 _UNSEEN = (object(),)  # a word not in _LOGITS yet
 
 
 def _logit(word: str) -> float | None:
+    if len(_LOGITS) >= _LOGITS_MAX:
+        _LOGITS.clear()
     own = _own_features(word)
     value = _LOGITS[word] = None if own is None else INTERCEPT + sum(COEFFICIENTS[f] * v for f, v in zip(FEATURES, own))
     return value
