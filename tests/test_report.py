@@ -309,3 +309,46 @@ def test_tables_render_the_same_bytes_in_every_run(monkeypatch):
         runs.append(escape.styled(frame, {"tone": "{:+.2f}"}).to_html() + style_paragraphs(piece).to_html())
     assert runs[0] == runs[1] and "T_" in runs[0] and "&lt;b&gt;" in runs[0]
     assert escape.styled(frame).to_html() != runs[0]  # the next table has an id of its own
+
+
+class Structure(HTMLParser):
+    """A page as its elements (attributes sorted, classes as a set) and its text: what a browser builds,
+    whatever the spacing and quoting of the markup."""
+
+    def __init__(self, html):
+        super().__init__(convert_charrefs=True)
+        self.items = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.items.append((tag, sorted((k, " ".join(sorted((v or "").split())) if k == "class" else v)
+                                       for k, v in attrs)))
+
+    def handle_data(self, data):
+        if data.strip():
+            self.items.append(("text", data.strip()))
+
+
+@pytest.mark.slow
+def test_the_page_is_nbconvert_s_page_without_its_soup_pass(report_ran, monkeypatch):
+    # The exporter skips HTMLExporter's BeautifulSoup pass when there is no <img>: the page a browser
+    # builds must be the same as HTMLExporter's, contents list included.
+    from nbconvert import HTMLExporter
+
+    from toneanalysis.report import render
+
+    notebooks = list(report_ran.notebooks.values())
+    ours = render.render_html(notebooks, title="t", document=True)
+    monkeypatch.setattr(render, "_exporter", lambda embed: render.make_exporter(HTMLExporter, embed))
+    theirs = render.render_html(notebooks, title="t", document=True)
+    assert "<img" not in ours and 'class="ta-contents"' in ours
+    assert Structure(ours).items == Structure(theirs).items
+
+
+def test_an_image_without_alt_text_still_gets_nbconvert_s(monkeypatch):
+    png = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+    nb = _notebook("x")
+    nb.cells[0].outputs = [nbformat.v4.new_output("display_data", {"image/png": png, "text/plain": "a dot"})]
+    html = report.render_html([nb], title="t")
+    [img] = [attrs for tag, attrs in Page(html).tags if tag == "img"]
+    assert img["src"].startswith("data:image/png;base64,") and img["alt"]

@@ -15,6 +15,7 @@ from conftest import ROOT, page_fit
 import toneanalysis as ta
 from toneanalysis.analyse import source_labels
 from toneanalysis.report import build
+from toneanalysis.report import page as layout
 
 pytestmark = pytest.mark.slow
 
@@ -171,7 +172,7 @@ def test_the_notebooks_show_their_notes_in_jupyterlab_not_in_the_report():
 
     for path in build.report_notebooks(baselines=["w.txt"]):
         hidden = [c for c in nbformat.read(path, as_version=4).cells
-                  if build.page.HIDE in c.metadata.get("tags", [])]
+                  if layout.HIDE in c.metadata.get("tags", [])]
         assert any("papermill" in c.source for c in hidden), path.name
     assert (ROOT / "notebooks" / "00-summary.ipynb").is_file()
 

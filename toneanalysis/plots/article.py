@@ -204,12 +204,13 @@ def _label_hits(ax, hits: pd.DataFrame, xs: pd.Series, strip) -> None:
     colours = hits["framing"].map(FRAMING_COLOURS).fillna(MIXED)
     order = xs.sort_values()
     for (index, x), lx in zip(order.items(), _spread(order.tolist(), gap=0.018)):
-        label = ax.annotate(plain(hits.at[index, "text"]), xy=(x, 0.04), xycoords=strip, xytext=(lx, 0.07),
-                            textcoords=strip, rotation=90, ha="center", va="bottom", fontsize=8,
-                            color=colours[index], parse_math=False,
-                            arrowprops={"arrowstyle": "-", "color": colours[index], "linewidth": 0.6},
-                            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none",
-                                  "alpha": 0.7})
+        # A plain leader line, not an annotation's arrow: the arrow is clipped to the label's box by
+        # Bézier splitting at every draw, a third of this chart's time, for a line that ends there anyway.
+        ax.plot([x, lx], [0.04, 0.07], color=colours[index], linewidth=0.6, transform=strip)
+        label = ax.text(lx, 0.07, plain(hits.at[index, "text"]), transform=strip, rotation=90, ha="center",
+                        va="bottom", fontsize=8, color=colours[index], parse_math=False,
+                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none",
+                              "alpha": 0.7})
         tip(label, hit_tip(hits.loc[index]))
 
 

@@ -19,7 +19,6 @@ whoever wants both); `build_report` checks where the page goes, then does that a
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import re
@@ -34,11 +33,10 @@ from ..errors import ToneAnalysisError
 from ..lexicon import load_lexicon
 from ..load import load_article
 from ..load.url import is_url
-from . import page
-from .defuse import defuse
 from .escape import terminal_text
 from .kernel import KERNEL, Kernel, lighter_imports
 from .pdf import browser, write_pdf
+from .render import prepare, render_html
 
 # Package data (pyproject.toml declares it). In the repository `notebooks` is a symlink to the
 # top-level notebooks/, the one copy; a wheel carries the notebooks as regular files there.
@@ -59,8 +57,6 @@ NOTEBOOKS = _notebooks_folder()
 PARAMETERS = ("article_path", "baseline_paths", "lexicon_path")
 
 _NUMBERED = re.compile(r"^(\d\d)-.+\.ipynb$")
-
-TEMPLATE_NAME = "toneanalysis-report.html.j2"
 
 # What `-o` may name: the report is one HTML page, or that page printed to PDF.
 HTML_SUFFIXES = (".html", ".htm")
@@ -176,65 +172,6 @@ def run_notebooks(paths: Sequence[Path], parameters: Sequence[dict], *, kernel: 
             kernel.shutdown()
 
 
-def _without_stderr(notebook):
-    """Warnings a kernel printed are for the author, not the reader: drop stderr streams."""
-    for cell in notebook.cells:
-        if cell.get("cell_type") == "code":
-            cell.outputs = [o for o in cell.get("outputs", [])
-                            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
-    return notebook
-
-
-def _markdown_images(cells) -> bool:
-    """Whether any markdown (a cell, or a cell's Markdown output) may show an image (`![](file)`, `<img>`).
-
-    nbconvert inlines such images as data (the page fetches nothing) by parsing the whole page once
-    more; charts are inline SVG and image outputs are inline already, so without one that is skipped.
-    """
-    texts = [cell.source for cell in cells if cell.cell_type == "markdown"]
-    texts += [str(output.get("data", {}).get("text/markdown", "")) for cell in cells
-              for output in cell.get("outputs", [])]
-    return any("![" in text or "<img" in text for text in texts)
-
-
-def render_html(notebooks: Sequence, *, title: str = "toneanalysis report",
-                document: bool | page.Layout = False) -> str:
-    """One HTML page from executed notebooks, in order: outputs only, images embedded, no scripts.
-
-    `document=True` arranges an article's report for a reader (`page.py`: title, summary, contents,
-    sections, method and limits), a `page.Layout` another kind (`page.CORPUS`); otherwise every cell
-    is shown as it is. The notebooks are left as they are (the page is made from copies).
-    """
-    import jinja2
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    copies = [_without_stderr(copy.deepcopy(notebook)) for notebook in notebooks]
-    merged = nbformat.v4.new_notebook(metadata={**notebooks[0].metadata, "title": title})
-    if document:
-        merged.cells = page.arrange(copies, document if isinstance(document, page.Layout) else page.ARTICLE)
-    else:
-        for number, notebook in enumerate(copies, start=1):
-            for index, cell in enumerate(notebook.cells):
-                cell["id"] = f"nb{number}-{index}"  # notebooks number their cells alike; ids must be unique
-                merged.cells.append(cell)
-    templates = {TEMPLATE_NAME: PACKAGE.joinpath("report.html.j2").read_text(encoding="utf-8"),
-                 "toneanalysis-report.css": PACKAGE.joinpath("report.css").read_text(encoding="utf-8")}
-    exporter = HTMLExporter(
-        template_name="lab",
-        extra_loaders=[jinja2.DictLoader(templates)],
-        template_file=TEMPLATE_NAME,
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        embed_images=_markdown_images(merged.cells),
-        require_js_url="",
-        mathjax_url="",
-    )
-    body, _ = exporter.from_notebook_node(merged)
-    return defuse(page.with_contents(body) if document else body)
-
-
 def stderr_progress(message: str) -> None:
     # One write per message: workers report from their threads.
     sys.stderr.write(terminal_text(f"toneanalysis report: {message}") + "\n")  # file names are untrusted
@@ -288,6 +225,7 @@ def run_report(article, *, baselines: Sequence = (), lexicon=None,
         if not notebooks:
             raise ToneAnalysisError(f"no notebooks named NN-*.ipynb in {folder}")
         per_notebook = [notebook_parameters(path, parameters) for path in notebooks]
+        prepare()  # while the kernel boots: the page's renderer, ready for when the last notebook ends
         executed = run_notebooks(notebooks, per_notebook, kernel=kernel, progress=say)
     say("rendering HTML")
     html = render_html(executed, title=f"toneanalysis report: {Path(article).name}", document=True)

@@ -115,7 +115,9 @@ def with_contents(body: str) -> str:
     def unique(match) -> str:
         level, old, inner = match.groups()
         slug, link = _slug(old, taken), f'href="#{old}"'
-        found.append((int(level), slug, _TAG.sub("", inner.replace(link, "")).replace("¶", "").strip()))
+        # nbconvert writes the anchor's pilcrow as a character reference; BeautifulSoup, when it runs, as "¶".
+        text = _TAG.sub("", inner.replace(link, "")).replace("&#182;", "").replace("¶", "").strip()
+        found.append((int(level), slug, text))
         inner = inner.replace(link, f'href="#{slug}"')
         return f'<h{level} id="{slug}">{inner}</h{level}>'
 
