@@ -16,10 +16,14 @@ LAYERS = [
     {"analyse"},
     {"measure", "corpus", "study"},
     {"plots", "report", "dask"},
-    {"cli", "cli_corpus", "__main__", "__init__"},
+    {"cli", "cli_corpus", "cli_commands", "__main__", "__init__"},
 ]
-# Deliberate lazy imports of the package's own modules, each commented where it is made.
-LAZY = {("toneanalysis.cli", "toneanalysis.report.build")}
+# Deliberate lazy imports of the package's own modules, each commented where it is made: the command
+# parses its arguments (and a report starts its kernel) before it imports what the command needs.
+LAZY = {("toneanalysis.cli", "toneanalysis.cli_commands"), ("toneanalysis.cli", "toneanalysis.cli_corpus"),
+        ("toneanalysis.cli", "toneanalysis.report.kernel"), ("toneanalysis.cli", "toneanalysis.report.escape"),
+        ("toneanalysis.cli_corpus", "toneanalysis.report.escape"), ("toneanalysis.cli_corpus", "toneanalysis.study"),
+        ("toneanalysis.cli_corpus", "toneanalysis.report.corpus")}
 LONGEST_MODULE = 350
 
 
@@ -34,6 +38,10 @@ def imports(name, path, is_package):
     """(imported module, imported names, at module level?) for each import of the package's own modules."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     top = set(map(id, tree.body))
+    # A package imports its names on first use (PEP 562); what `if TYPE_CHECKING:` imports says where
+    # they come from, as module-level imports do.
+    top |= {id(n) for node in tree.body if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING"
+            for n in node.body}
     here = name.split(".") if is_package else name.split(".")[:-1]
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
@@ -148,3 +156,26 @@ def test_one_escaping_module():
                 modules = [a.name for a in node.names] if isinstance(node, ast.Import) else \
                     [node.module] * (node.level == 0)
                 assert "html" not in modules, f"{name} imports html: escape through toneanalysis.report.escape"
+
+
+def test_the_package_names_load_on_first_use_and_the_command_starts_light():
+    # `import toneanalysis` and the command's own module import none of the analysis (so a report's
+    # kernel starts first); every public name still resolves, to its home module's object, and a
+    # subpackage imported later does not hide the function of the same name (`ta.analyse`).
+    code = """
+import sys, importlib
+import toneanalysis.cli
+light = not {"pandas", "spacy", "textblob", "toneanalysis.analyse"} & set(sys.modules)
+import toneanalysis as ta
+import toneanalysis.cli_commands  # imports the subpackage `toneanalysis.analyse` before `ta.analyse` is asked for
+assert callable(ta.analyse) and ta.analyse.__module__ == "toneanalysis.analyse.analysed"
+assert sorted(ta.__all__) == sorted(ta._HOME), set(ta.__all__) ^ set(ta._HOME)
+for name in ta.__all__:
+    home = importlib.import_module(ta._HOME[name], "toneanalysis")
+    assert getattr(ta, name) is getattr(home, name), name
+assert "analyse" in dir(ta) and ta.__version__
+print(light)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "True"

@@ -9,124 +9,36 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
-import shutil
 import sys
-import tempfile
-import warnings
-from pathlib import Path
 
-import pandas as pd
-
-from .analyse import analyse, score_paragraphs, score_sentences
-from .cli_corpus import add_compare, add_corpus_report_options, corpus_report
-from .corpus import score_folder
+from .cli_corpus import add_compare, add_corpus_report_options, settle
 from .errors import ToneAnalysisError
-from .lexicon import load_lexicon
-from .load import load_article
-from .measure import piece_measures
-from .report.escape import terminal_frame, terminal_text, write_table
-
-# JSON strings may hold any character but these reach a terminal raw: written as \uXXXX (still the same JSON).
-
-
-PARAGRAPH_TABLE = ["block", "role", "position", "tone", "loaded_p", "vader_compound", "textblob_polarity",
-                   "textblob_subjectivity", "loaded_count", "loaded_weight", "loaded_terms", "text"]
-SENTENCE_TABLE = ["block", "role", "sentence", "tone", "loaded_p", "vader_compound", "textblob_polarity",
-                  "textblob_subjectivity", "text"]
-SHORT = {"position": "pos", "loaded_p": "p_loaded", "vader_compound": "VADER", "textblob_polarity": "TextBlob",
-         "textblob_subjectivity": "subj", "loaded_count": "loaded", "loaded_weight": "weight",
-         "loaded_terms": "loaded terms"}
-DROPPED_FIRST = ["loaded_terms", "textblob_subjectivity", "textblob_polarity", "vader_compound", "position",
-                 "loaded_weight"]
-
-def _score_folder(args):
-    # A folder: every article file in it, on --jobs cores, one row per paragraph with its `file`.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # skipped files are listed below, one line each
-        table = score_folder(args.article, pattern=args.pattern, n_jobs=args.jobs, progress=not args.no_progress,
-                             lexicon=args.lexicon, errors="skip" if args.skip_errors else "raise")
-    for name, problem in table.attrs.get("skipped", {}).items():
-        print(terminal_text(f"toneanalysis: skipped {name}: {problem}"), file=sys.stderr)
-    return table, f"{args.article}: {table['file'].nunique()} files, {len(table)} scored blocks"
-
-
-def _cut(text, room: int) -> str:
-    text = str(text)
-    return text if len(text) <= room else text[:max(room - 1, 0)] + "…"
-
-
-def _fit(table: pd.DataFrame, width: int) -> str:
-    """The table as text no wider than the terminal: short headers, the loaded terms cut to 30
-    characters, the text to what is left (at least 20); columns dropped from the least needed while
-    even that does not fit (`DROPPED_FIRST`)."""
-    table = table.copy()
-    if "loaded_terms" in table:
-        table["loaded_terms"] = table["loaded_terms"].map(lambda t: _cut(t, 30))
-    with pd.option_context("display.max_rows", None, "display.max_colwidth", None,
-                           "display.float_format", "{:.3f}".format):
-        while True:
-            others = table.drop(columns="text", errors="ignore").rename(columns=SHORT)
-            used = max(map(len, others.to_string(index=False).splitlines()))
-            spare = [c for c in DROPPED_FIRST if c in table]
-            if "text" not in table or width - used - 2 >= 20 or not spare:
-                break
-            table = table.drop(columns=spare[0])
-        if "text" in table:
-            table["text"] = table["text"].map(lambda t: _cut(t, max(20, width - used - 2)))
-        return table.rename(columns=SHORT).to_string(index=False)
-
-
-def _lexicon(args):
-    """The lexicon the command uses: `--lexicon` (else the default), extended by `--lexicon-add`."""
-    base = load_lexicon(args.lexicon)
-    return base.extend(load_lexicon(args.lexicon_add)) if args.lexicon_add else base
 
 
 def _score(args) -> int:
-    args.lexicon = _lexicon(args)
-    if os.path.isdir(args.article) and args.unit == "sentence":
-        raise ToneAnalysisError(f"{args.article}: --unit sentence scores one article, not a folder")
-    if os.path.isdir(args.article):
-        table, title = _score_folder(args)
-    else:
-        article = analyse(load_article(args.article), lexicon=args.lexicon)
-        table = score_sentences(article) if args.unit == "sentence" else score_paragraphs(article)
-        measures = piece_measures(article)
-        meta = article.article.metadata
-        where = ", ".join(str(v) for v in (meta.outlet, meta.date) if v)
-        title = (f"{article.source}{f' ({where})' if where else ''}: {len(table)} {args.unit}s; "
-                 f"body tone {measures['tone']:+.3f}, "
-                 f"{measures['loaded_weight_per_1000_words']:.1f} loaded weight per 1,000 words, "
-                 f"own voice {measures['own_voice_share']:.0%}")
-    # Article text and file names are untrusted: a terminal gets no control sequence from them.
-    if args.format != "table":
-        write_table(table, args.format, sys.stdout)
-    else:
-        wanted = SENTENCE_TABLE if args.unit == "sentence" else PARAGRAPH_TABLE
-        columns = ["file"] * ("file" in table) + [c for c in wanted if c in table]
-        print(terminal_text(f"# {title} ({args.lexicon.source})"))
-        print(_fit(terminal_frame(table[columns]), shutil.get_terminal_size((120, 24)).columns))
-    return 0
+    from .cli_commands import score
+
+    settle(args)
+    return score(args)
 
 
 def _report(args) -> int:
     if args.by:
-        return corpus_report(args)
-    # Imported when asked for: the report's notebook machinery is not what `score` needs at start-up.
-    from .report.build import build_report
+        from .cli_corpus import corpus_report
 
-    if not args.lexicon_add:
-        build_report(args.article, baselines=args.baseline, lexicon=args.lexicon, output=args.output)
-        return 0
-    # The notebooks read a lexicon from a file: the extended one is written out for them, then removed;
-    # its name says what it is (the report shows a lexicon's file name).
-    with tempfile.TemporaryDirectory(prefix="toneanalysis-lexicon-") as folder:
-        base = Path(args.lexicon).stem if args.lexicon else "default"
-        merged = Path(folder) / f"{base}+{Path(args.lexicon_add).stem}.csv"
-        _lexicon(args).entries.to_csv(merged, index=False)
-        build_report(args.article, baselines=args.baseline, lexicon=merged, output=args.output)
-    return 0
+        return corpus_report(args)
+    # The kernel is started first, before this process imports the analysis: it boots on the other
+    # core while the inputs are read and checked, and its boot is most of a report's wait.
+    from .report.kernel import NOTEBOOKS, Kernel
+
+    kernel = Kernel(NOTEBOOKS).start()
+    try:
+        from .cli_commands import report
+
+        settle(args)
+        return report(args, kernel=kernel)
+    finally:
+        kernel.shutdown()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -165,26 +77,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    # Run as the command (argv from the command line): what the imports made (pandas, spaCy, the
-    # package) lives as long as the process, so it is frozen out of the collector, which otherwise
-    # rescans it each time the lexicon's patterns and the tables add objects, and once more at exit
-    # (together more than a third of `score`'s time after the imports). Frozen again at the end: the
-    # run's own objects need no collection either. Called from Python with a list, nothing is frozen
-    # (a long-lived caller's garbage must stay collectable).
-    command = argv is None
-    if command:
-        gc.freeze()
     args = build_parser().parse_args(argv)
+    # Run as the command (argv from the command line), what the imports make is frozen out of the
+    # collector (`cli_corpus.settle`); called from Python with a list, nothing is.
+    args.settle = argv is None
     try:
         return args.run(args)
     except ToneAnalysisError as error:
+        from .report.escape import terminal_text
+
         print(terminal_text(f"toneanalysis: error: {error}", lines=True), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
     finally:
-        if command:
-            gc.freeze()
+        if args.settle:
+            gc.freeze()  # the run's own objects need no collection either: the process ends
 
 
 if __name__ == "__main__":

@@ -12,17 +12,22 @@ with a text column. Kept apart from `cli.py`, which only registers these.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import warnings
 
-import pandas as pd
-
-from .report.corpus import build_corpus_report
-from .report.escape import terminal_text, write_table
-from .study import compare_groups, score_corpus
-
 COLUMNS = ["measure", "group", "reference", "difference", "ci_low", "ci_high", "effect_size", "p_value", "p_holm",
            "n_group", "n_reference", "n_events"]
+
+
+def settle(args) -> None:
+    """Once a command has imported what it needs: when it runs as the command (`args.settle`), what
+    the imports made (pandas, spaCy, the package) lives as long as the process, so it is frozen out of
+    the collector, which would otherwise rescan it each time the lexicon's patterns and the tables add
+    objects, and once more at exit (together more than a third of `score`'s time after the imports).
+    Called from Python, nothing is frozen: a long-lived caller's garbage must stay collectable."""
+    if getattr(args, "settle", False):
+        gc.freeze()
 
 
 def _event(args) -> str | None:
@@ -30,6 +35,12 @@ def _event(args) -> str | None:
 
 
 def _compare(args) -> int:
+    import pandas as pd
+
+    from .report.escape import terminal_text, write_table
+    from .study import compare_groups, score_corpus
+
+    settle(args)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # skipped rows are listed below, one line each
         corpus = score_corpus(args.corpus, out=args.out, manifest=args.manifest, text_column=args.text_column,
@@ -55,6 +66,9 @@ def _compare(args) -> int:
 
 def corpus_report(args) -> int:
     """`toneanalysis report CORPUS --by ...`: the corpus report."""
+    from .report.corpus import build_corpus_report
+
+    settle(args)
     build_corpus_report(args.article, by=args.by, reference=args.reference, event_column=_event(args),
                         manifest=args.manifest, text_column=args.text_column, lexicon=args.lexicon, out=args.out,
                         output=args.output)

@@ -25,7 +25,6 @@ import re
 import sys
 import time
 from collections.abc import Callable, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
@@ -34,25 +33,10 @@ from ..lexicon import load_lexicon
 from ..load import load_article
 from ..load.url import is_url
 from .escape import terminal_text
-from .kernel import KERNEL, Kernel, lighter_imports
+from .kernel import KERNEL, NOTEBOOKS, Kernel, lighter_imports
 from .pdf import browser, write_pdf
 from .render import prepare, render_html
 
-# Package data (pyproject.toml declares it). In the repository `notebooks` is a symlink to the
-# top-level notebooks/, the one copy; a wheel carries the notebooks as regular files there.
-PACKAGE = resources.files(__package__)
-
-
-def _notebooks_folder() -> Path:
-    packaged = Path(str(PACKAGE.joinpath("notebooks")))
-    if packaged.is_dir():
-        return packaged
-    # A checkout made without symlinks (git writes the link as a one-line file): the real folder.
-    checkout = Path(str(PACKAGE)).parent.parent / "notebooks"
-    return checkout if checkout.is_dir() else packaged
-
-
-NOTEBOOKS = _notebooks_folder()
 # What every report notebook's `parameters` cell sets; papermill overrides them all.
 PARAMETERS = ("article_path", "baseline_paths", "lexicon_path")
 
@@ -210,15 +194,17 @@ def writable(target: Path) -> Path:
 
 
 def run_report(article, *, baselines: Sequence = (), lexicon=None,
-               progress: Callable[[str], None] | None = stderr_progress, folder: Path = NOTEBOOKS) -> Report:
+               progress: Callable[[str], None] | None = stderr_progress, folder: Path = NOTEBOOKS,
+               kernel: Kernel | None = None) -> Report:
     """Run the report notebooks on `article` in one kernel and render them into one page; write nothing.
 
     Bad inputs raise `ToneAnalysisError` before any notebook runs (the kernel process boots meanwhile,
-    and is shut down); a failing notebook raises one naming the cell.
+    and is shut down); a failing notebook raises one naming the cell. `kernel`: one already started
+    in `folder` (the command starts it before its own imports), shut down here as a new one would be.
     """
     say = progress or (lambda message: None)
     lighter_imports()
-    with Kernel(folder).start() as kernel:
+    with (kernel or Kernel(folder)).start() as kernel:
         say(f"checking {article}" + (f" and {len(baselines)} baseline(s)" if baselines else ""))
         parameters = check_inputs(article, baselines, lexicon)
         notebooks = report_notebooks(baselines=baselines, folder=folder)
@@ -233,7 +219,8 @@ def run_report(article, *, baselines: Sequence = (), lexicon=None,
 
 
 def build_report(article, *, baselines: Sequence = (), lexicon=None, output=None,
-                 progress: Callable[[str], None] | None = stderr_progress, folder: Path = NOTEBOOKS) -> Path:
+                 progress: Callable[[str], None] | None = stderr_progress, folder: Path = NOTEBOOKS,
+                 kernel: Kernel | None = None) -> Path:
     """Run the report notebooks on `article` and write one self-contained HTML file; return its path.
 
     `output` is the file, or a folder to write `<article name>.html` in; it defaults to
@@ -245,7 +232,8 @@ def build_report(article, *, baselines: Sequence = (), lexicon=None, output=None
     target = writable(report_target(article, output))
     if target.suffix.lower() == ".pdf":
         browser()  # before any notebook runs: no Chromium, no PDF
-    html = run_report(article, baselines=baselines, lexicon=lexicon, progress=progress, folder=folder).html
+    html = run_report(article, baselines=baselines, lexicon=lexicon, progress=progress, folder=folder,
+                      kernel=kernel).html
     if target.suffix.lower() == ".pdf":
         say("printing PDF")
         write_pdf(html, target)

@@ -15,10 +15,26 @@ notebook's code cells, as papermill counts them in a fresh kernel.
 from __future__ import annotations
 
 import sys
+from importlib import resources
 from pathlib import Path
 
 from ..errors import ToneAnalysisError
 
+# Package data (pyproject.toml declares it). In the repository `notebooks` is a symlink to the
+# top-level notebooks/, the one copy; a wheel carries the notebooks as regular files there.
+PACKAGE = resources.files(__package__)
+
+
+def _notebooks_folder() -> Path:
+    packaged = Path(str(PACKAGE.joinpath("notebooks")))
+    if packaged.is_dir():
+        return packaged
+    # A checkout made without symlinks (git writes the link as a one-line file): the real folder.
+    checkout = Path(str(PACKAGE)).parent.parent / "notebooks"
+    return checkout if checkout.is_dir() else packaged
+
+
+NOTEBOOKS = _notebooks_folder()
 # Resolved by jupyter_client to the Python running this code (the project's .venv): its
 # kernelspec says `python`, which jupyter_client replaces with sys.executable.
 KERNEL = "python3"
@@ -61,7 +77,9 @@ class Kernel:
         self.manager = self.client = None
 
     def start(self) -> Kernel:
-        """Start the kernel process; return at once, without waiting for it to be ready."""
+        """Start the kernel process (unless it is running); return at once, without waiting for it to be ready."""
+        if self.manager is not None:
+            return self
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
