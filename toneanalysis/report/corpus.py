@@ -35,6 +35,7 @@ from .build import (
 )
 from .kernel import Kernel, lighter_imports
 from .pdf import browser, write_pdf
+from .render import prepare
 
 CORPUS_PARAMETERS = ("corpus_path", "manifest_path", "text_column", "by", "reference", "event_column",
                      "lexicon_path", "out_path")
@@ -90,6 +91,7 @@ def run_corpus_report(corpus, *, progress: Callable[[str], None] | None = stderr
         if not notebooks:
             raise ToneAnalysisError(f"no corpus notebooks (metadata toneanalysis.corpus) in {folder}")
         per_notebook = [notebook_parameters(path, parameters, CORPUS_PARAMETERS) for path in notebooks]
+        prepare()  # the page's renderer, while the kernel boots
         executed = run_notebooks(notebooks, per_notebook, kernel=kernel, progress=say)
     say("rendering HTML")
     html = render_html(executed, title=f"toneanalysis corpus report: {Path(corpus).name}", document=page.CORPUS)

@@ -40,13 +40,16 @@ NOTEBOOKS = _notebooks_folder()
 KERNEL = "python3"
 
 # Imported and loaded as the kernel boots (IPKernelApp.exec_lines run before it answers), while this
-# process imports its own notebook machinery and reads the inputs: the kernel would import them in
+# process imports its own notebook machinery and reads the inputs: what the report notebooks import
+# (the package's names load on first use, so its modules are named here), which the kernel would import in
 # the first notebook's first cell anyway, and load the models (spaCy's sentencizer, VADER's and
 # TextBlob's lexicons, with NLTK, which TextBlob imports; the default lexicon's matcher) in its first
 # analysis. The collector is off meanwhile and what they made is then frozen: it lives as long as this
 # short-lived, private kernel, and walking it at every full collection is time spent for nothing.
-WARM_UP = ("import gc; gc.disable(); import matplotlib.pyplot, seaborn, pandas, toneanalysis, toneanalysis.plots; "
-           "toneanalysis.score_texts(['A good start.']); gc.freeze(); gc.enable()")
+WARM_UP = ("import gc; gc.disable(); import matplotlib.pyplot, seaborn, pandas, toneanalysis.plots, "
+           "toneanalysis.measure, toneanalysis.study, toneanalysis.report.highlight, toneanalysis.report.names, "
+           "toneanalysis.report.tables; import toneanalysis; toneanalysis.score_texts(['A good start.']); "
+           "gc.freeze(); gc.enable()")
 
 # The kernel would log to our stderr: a warning that local TCP is unencrypted, and an error when it
 # is interrupted at shutdown (a failing cell surfaces as a ToneAnalysisError instead); and it would
