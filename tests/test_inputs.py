@@ -18,7 +18,7 @@ ARTICLE_FUNCTIONS = {
     "analyse": {}, "as_article": {}, "score_paragraphs": {}, "find_loaded_terms": {}, "score_sentences": {},
     "find_quotes": {}, "loaded_p_features": {},
     "reporting_verbs": {}, "actor_tone": {}, "default_actors": {}, "voice_summary": {},
-    "piece_measures": {}, "neutral_rewrite": {}, "highlight_html": {}, "highlighted": {},
+    "piece_measures": {}, "loaded_by_part": {}, "neutral_rewrite": {}, "highlight_html": {}, "highlighted": {},
     "compare": {"baselines": WIRE, "n_boot": 100, "n_perm": 100}, "arcs": {"baselines": WIRE},
     "distinctive_terms": {"baselines": WIRE}, "align_paragraphs": {"baselines": WIRE},
 }

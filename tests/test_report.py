@@ -111,6 +111,13 @@ def test_a_reader_sees_the_numbers_the_module_gives(rendered):
     assert len(marks) == len(hits) > 10
     assert f"<strong>{len(hits)} loaded-term hits</strong>" in html
     assert "snarling grin" in text and "Axis of Evil" in text
+    # Where the loading sits, as notebooks 01 and 02 say it, is `loaded_by_part`'s.
+    thirds, halves = ta.loaded_by_part(piece, 3)["hits"], ta.loaded_by_part(piece, 2)["loaded_weight"]
+    text = " ".join(text.split())
+    assert (f"Loaded terms by third of the piece: {thirds[0]:,} in the first, {thirds[1]:,} in the middle, "
+            f"{thirds[2]:,} in the last.") in text
+    assert f"puts {halves[0]:g} of its loaded weight in its first half and {halves[1]:g} in its second" in text
+    assert thirds.sum() == len(hits) and halves.sum() == pytest.approx(hits["weight"].sum())
 
 
 @pytest.mark.slow

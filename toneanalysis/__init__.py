@@ -29,7 +29,7 @@ _HOMES = {
     ".lexicon": ("Lexicon", "default_lexicon", "load_lexicon"),
     ".load": ("Article", "Block", "article_from_html", "article_from_text", "as_article", "load_article"),
     ".measure": ("RewriteSummary", "VoiceSummary", "align_paragraphs", "arcs", "compare", "distinctive_terms",
-                 "neutral_rewrite", "piece_measures", "rewrite_summary", "voice_summary"),
+                 "loaded_by_part", "neutral_rewrite", "piece_measures", "rewrite_summary", "voice_summary"),
     ".report": ("Highlighted", "highlight_html", "highlighted"),
     ".study": ("Corpus", "by_period", "compare_groups", "group_summary", "group_terms", "read_corpus",
                "score_corpus"),
@@ -42,9 +42,10 @@ __all__ = [
     "ToneAnalysisError", "VoiceSummary", "actor_tone", "align_paragraphs", "analyse", "analyse_baselines", "arcs",
     "article_from_html", "article_from_text", "as_article", "by_period", "compare", "compare_groups", "default_actors",
     "default_lexicon", "distinctive_terms", "find_loaded_terms", "find_quotes", "group_summary", "group_terms",
-    "highlight_html", "highlighted", "load_article", "load_lexicon", "loaded_p_features", "neutral_rewrite",
-    "normalise", "piece_measures", "read_corpus", "reporting_verbs", "rewrite_summary", "score_corpus",
-    "score_folder", "score_paragraphs", "score_sentences", "score_texts", "split_sentences", "voice_summary",
+    "highlight_html", "highlighted", "load_article", "load_lexicon", "loaded_by_part", "loaded_p_features",
+    "neutral_rewrite", "normalise", "piece_measures", "read_corpus", "reporting_verbs", "rewrite_summary",
+    "score_corpus", "score_folder", "score_paragraphs", "score_sentences", "score_texts", "split_sentences",
+    "voice_summary",
 ]
 
 def _version() -> str:
@@ -110,6 +111,7 @@ if TYPE_CHECKING:  # what type checkers and editors read: the same names, import
         arcs,
         compare,
         distinctive_terms,
+        loaded_by_part,
         neutral_rewrite,
         piece_measures,
         rewrite_summary,

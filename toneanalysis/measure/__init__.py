@@ -6,6 +6,8 @@ from .comparison import arcs, compare, excludes_zero
 from .distinctive import distinctive_terms
 from .measures import VoiceSummary, piece_measures, voice_summary
 from .rewrite import RewriteSummary, neutral_rewrite, rewrite_summary
+from .where import hit_positions, loaded_by_part
 
 __all__ = ["RewriteSummary", "VoiceSummary", "align_paragraphs", "arcs", "compare", "distinctive_terms",
-           "excludes_zero", "neutral_rewrite", "piece_measures", "rewrite_summary", "voice_summary"]
+           "excludes_zero", "hit_positions", "loaded_by_part", "neutral_rewrite", "piece_measures", "rewrite_summary",
+           "voice_summary"]

@@ -27,6 +27,7 @@ from ..analyse.engine import SCARE_QUOTE
 from ..analyse.rated import RATED_WORD
 from ..errors import ToneAnalysisError
 from ..lexicon import CATEGORIES
+from ..measure import where
 from ..report.escape import styled
 from .common import DIVERGING_CMAP, FRAMING_COLOURS, HITS, MIXED, PARAGRAPHS, axes, plain, table, whole
 from .hover import describe, tip, tips
@@ -60,19 +61,10 @@ def category_colours() -> dict[str, tuple]:
 def hit_positions(paragraphs: pd.DataFrame, hits: pd.DataFrame) -> pd.Series:
     """Where each hit falls in the piece, on the same 0..1 scale as `position`.
 
-    A block spans `n_words / total` of the piece around its `position`; a hit sits inside that span
-    in proportion to its character offset, so two hits in one long paragraph do not share a point.
+    `measure.where.hit_positions` (its one definition), with the tables checked first.
     """
     paragraphs = table(paragraphs, PARAGRAPH_COLUMNS, "hit_positions", PARAGRAPHS)
-    hits = _hits(hits, paragraphs, "hit_positions")
-    total = paragraphs["n_words"].sum()
-    blocks = paragraphs.set_index("block")
-    span = blocks["n_words"] / total if total else blocks["n_words"] * 0.0
-    start = blocks["position"] - span / 2
-    length = blocks["text"].str.len().clip(lower=1)
-    b = hits["block"]
-    share = (hits["start"] + hits["end"]) / 2 / length.reindex(b).to_numpy()
-    return pd.Series(start.reindex(b).to_numpy() + share.to_numpy() * span.reindex(b).to_numpy(), index=hits.index)
+    return where.hit_positions(paragraphs, _hits(hits, paragraphs, "hit_positions"))
 
 
 def _hits(hits, paragraphs: pd.DataFrame, what: str) -> pd.DataFrame:
