@@ -151,3 +151,29 @@ def test_the_cached_pattern_lexicon_is_the_one_textblob_reads(folder, monkeypatc
     monkeypatch.setattr(pattern_en.parser, "lexicon", again)
     assert pattern_en.tag(text) == expected
     assert ("losses", "NNS") in expected and ("brutal", "JJ") in expected
+
+
+def test_each_kind_keeps_its_most_recently_used_files(folder):
+    # New keys (new lexicons, new versions) would pile up: each kind keeps its KEEP latest, and a file
+    # read again counts as used.
+    import os
+
+    def stored():
+        return sorted(p.name for p in folder.glob("kind-*.json"))
+
+    cache.cached_json("kind", "first", lambda: [1], valid=lambda d: d == [1])
+    for number in range(cache.KEEP - 1):
+        cache.cached_json("kind", f"k{number:02d}", lambda: [0], valid=lambda d: True)
+    assert len(stored()) == cache.KEEP
+    old = (folder / "kind-first.json").stat().st_mtime - 100
+    for path in folder.glob("kind-*.json"):
+        os.utime(path, (old, old))  # all equally old ...
+    assert cache.cached_json("kind", "first", lambda: [2], valid=lambda d: d == [1]) == [1]  # ... but one read
+    cache.cached_json("other", "x", lambda: [0], valid=lambda d: True)
+    cache.cached_json("kind", "new", lambda: [3], valid=lambda d: True)
+    assert len(stored()) == cache.KEEP and "kind-first.json" in stored() and "kind-new.json" in stored()
+    assert (folder / "other-x.json").exists()  # another kind is not touched
+    (folder / "kind-stale.json.123.partial").write_text("[", encoding="utf-8")
+    os.utime(folder / "kind-stale.json.123.partial", (old - 7200, old - 7200))
+    cache.cached_json("kind", "newer", lambda: [4], valid=lambda d: True)
+    assert not (folder / "kind-stale.json.123.partial").exists() and len(stored()) == cache.KEEP
