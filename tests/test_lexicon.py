@@ -141,7 +141,7 @@ def test_a_new_entry_keeps_its_innocent_uses_out():
 
 @pytest.mark.parametrize("text, expected", [
     ("She claims that the count was wrong.", ["claims that"]),
-    ("He denied claims that he had lied.", []),
+    ("He denied claims that he had lied.", ["lied"]),  # the noun "claims" never counts; "lied" is a v0.6 entry
     ("The council is alleging that the contract was void.", ["alleging"]),
     ("The lawsuit alleges that the firm was negligent.", []),
 ])
