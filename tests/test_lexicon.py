@@ -133,6 +133,8 @@ def test_dataframe_lexicon():
     ("The firm rightsized its depot.", "rightsize"),
     ("The plant is right-sizing its staff.", "right-size"),
     ("The mayor splashed out on a launch.", "splash out"),
+    ("The minister brushed off the flooding report.", "brush off"),
+    ("Costs ballooned after the delay.", "ballooned"),
 ])
 def test_every_form_of_an_entry_matches(text, term):
     # Hyphenated entries inflect like their last part; unknown -ize verbs as verbs; -ist labels have plurals.
