@@ -341,6 +341,9 @@ def report(data: Path) -> str:
         sections.append(f"BABE: {data / BABE_FILE} not found, skipped.")
     if (data / BASIL_DIR / "articles").is_dir():
         sections.append(basil_report(data / BASIL_DIR))
+        import basil_misses
+
+        sections.append(basil_misses.report(data))
     else:
         sections.append(f"BASIL: {data / BASIL_DIR} not found, skipped.")
     return "\n\n".join(sections)

@@ -128,6 +128,13 @@ def test_dataframe_lexicon():
     ("She called them fascists.", "fascist"),
     ("The mayor recklessly spent the reserve.", "recklessly"),
     ("The senator is claiming that the count was wrong.", "claiming that"),
+    ("Councillors bickered over the bins.", "bicker"),
+    ("The board dragged its feet on repairs.", "drag its feet"),
+    ("The firm rightsized its depot.", "rightsize"),
+    ("The plant is right-sizing its staff.", "right-size"),
+    ("The mayor splashed out on a launch.", "splash out"),
+    ("The minister brushed off the flooding report.", "brush off"),
+    ("Costs ballooned after the delay.", "ballooned"),
 ])
 def test_every_form_of_an_entry_matches(text, term):
     # Hyphenated entries inflect like their last part; unknown -ize verbs as verbs; -ist labels have plurals.
@@ -135,13 +142,18 @@ def test_every_form_of_an_entry_matches(text, term):
 
 
 def test_a_new_entry_keeps_its_innocent_uses_out():
+    assert terms_in("The cafe served grilled chicken and grilled cheese.") == []
+    assert terms_in("Negotiators were hammering out a deal on the ferry.") == []
+    assert terms_in("Seals bask in the sun on the harbour wall.") == []
+    assert terms_in("Staff joined the pension scheme in March.") == []
+    assert terms_in("The senators grilled the harbour chief.") == ["grilled"]
     assert terms_in("Snowflakes fell on the village overnight.") == []
     assert terms_in("Officers held a knife amnesty in the town.") == []
 
 
 @pytest.mark.parametrize("text, expected", [
     ("She claims that the count was wrong.", ["claims that"]),
-    ("He denied claims that he had lied.", []),
+    ("He denied claims that he had lied.", ["lied"]),  # the noun "claims" never counts; "lied" is a v0.6 entry
     ("The council is alleging that the contract was void.", ["alleging"]),
     ("The lawsuit alleges that the firm was negligent.", []),
 ])

@@ -208,3 +208,17 @@ def test_the_rated_words_cache_is_bounded(monkeypatch):
     sentence = "A callous, hopeless, reckless and shameless plan."
     first = rated.rated_words(sentence, [])
     assert len(rated._LOGITS) <= 3 and rated.rated_words(sentence, []) == first == _rated_by_definition(sentence, [])
+
+
+def test_a_short_quotation_with_a_speaker_is_found_but_is_not_a_hit():
+    # Measured as a hit class and not kept (BABE precision far below half the F1; VALIDATION §3): the
+    # quotation is someone's words, so it is neither a scare quote nor any other hit.
+    from toneanalysis.analyse.engine import short_quotes
+    from toneanalysis.text import normalise
+
+    text = "The mayor said the ferry plan was 'a gift' to the harbour."
+    spoken = [(text[a:b], s) for a, b, s in short_quotes(text, normalise(text), [])]
+    assert spoken == [("a gift", True)]
+    assert ta.find_loaded_terms(text).empty
+    unspoken = "The ferry plan was 'a gift' to the harbour."
+    assert [s for *_, s in short_quotes(unspoken, normalise(unspoken), [])] == [False]
