@@ -148,10 +148,10 @@ def test_a_one_word_scare_quote_is_a_hit_and_a_longer_one_is_not():
 
 
 def test_a_describing_word_the_lexicon_lacks_is_a_rated_word_with_every_field():
-    text = "The harbour board published a malicious leaflet about the ferry crews."
+    text = "The harbour board published a scurrilous leaflet about the ferry crews."
     hits = ta.find_loaded_terms(text)
     assert hits[["text", "term", "category", "weight"]].values.tolist() == [
-        ["malicious", "rated word", "rated_word", 1.0]]
+        ["scurrilous", "rated word", "rated_word", 1.0]]
     assert hits["framing"].iloc[0] == "mixed" and hits["neutral"].iloc[0] == "(no alternative in the lexicon)"
     assert ta.score_texts([text])["loaded_count"].iloc[0] == 1
     # Not a feature of `loaded_p` (fitted on the lexicon's matches), and the rewrite keeps the word.
@@ -162,10 +162,31 @@ def test_a_describing_word_the_lexicon_lacks_is_a_rated_word_with_every_field():
 
 @pytest.mark.parametrize("text", [
     "The Malicious Ferry Company published a leaflet about the crews.",  # a name
-    "The tyrant smiled.",                                                # a verb VADER rates is not a describing word
+    "The tyrant smiled.",                                                # a verb form VADER rates is not a candidate
     "The harbour board published a leaflet about the ferry crews.",
 ])
 def test_plain_words_and_names_are_not_rated(text):
+    assert "rated word" not in set(ta.find_loaded_terms(text)["term"])
+
+
+def test_a_rare_disparaging_noun_is_rated_and_a_common_one_in_its_place_is_not():
+    # Nouns are candidates since word frequency (wordfreq) tells a rare, loaded noun from a plain one;
+    # read around no lexicon match, so a lexicon that later lists the word does not change the answer.
+    loaded_text = "The harbour board dismissed the ferry report as poppycock."
+    assert [loaded_text[s:e] for s, e, _ in rated.rated_words(loaded_text, [])] == ["poppycock"]
+    assert rated.rated_words("The harbour board dismissed the ferry report as a draft.", []) == []
+    assert rated.zipf("poppycock") < rated.zipf("draft")
+
+
+@pytest.mark.parametrize("text", [
+    "The central bank raised interest rates by a quarter point on Wednesday, citing persistent inflation in services.",
+    "Officials said the bridge would reopen to traffic on Monday after repairs to its northern span were completed.",
+    "Shares in the mining company fell 4 percent after it reported lower output at two copper mines in Chile.",
+    "Police said three people were taken to hospital after a car collided with a delivery van on the ring road.",
+    "The ministry said talks with the union would resume next week and that both sides had agreed to meet.",
+])
+def test_a_plain_wire_sentence_has_no_rated_word(text):
+    assert rated.rated_words(text, []) == []
     assert "rated word" not in set(ta.find_loaded_terms(text)["term"])
 
 
