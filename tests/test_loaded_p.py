@@ -178,6 +178,13 @@ def test_a_rare_disparaging_noun_is_rated_and_a_common_one_in_its_place_is_not()
     assert rated.zipf("poppycock") < rated.zipf("draft")
 
 
+def test_word_frequency_is_wordfreqs_own():
+    # rated.py reads wordfreq's table itself (its import is slow): it must give wordfreq's own answer.
+    wordfreq = pytest.importorskip("wordfreq")
+    for word in ("the", "senator", "harbour", "callous", "poppycock", "brutalist", "zzzzqx"):
+        assert round(rated.zipf(word), 2) == wordfreq.zipf_frequency(word, "en"), word
+
+
 @pytest.mark.parametrize("text", [
     "The central bank raised interest rates by a quarter point on Wednesday, citing persistent inflation in services.",
     "Officials said the bridge would reopen to traffic on Monday after repairs to its northern span were completed.",

@@ -37,7 +37,9 @@ from __future__ import annotations
 import functools
 import math
 import re
+from pathlib import Path
 
+from ..errors import ToneAnalysisError
 from .sentiment import vader
 
 FEATURES = ("vader_valence", "pattern_polarity", "pattern_subjectivity", "pattern_intensity", "pattern_adjective",
@@ -90,10 +92,29 @@ _SHAPES = ("ous", "less", "ist", "ly")  # the suffixes of describing words and l
 def _lexicons():
     from spacy.lang.en.stop_words import STOP_WORDS
     from textblob.en import sentiment as pattern
-    from wordfreq import get_frequency_dict
 
-    # wordfreq's English table ships in its wheel (0.2 s to load, once): nothing downloads.
-    return STOP_WORDS, vader().lexicon, pattern, get_frequency_dict("en", wordlist="large")
+    return STOP_WORDS, vader().lexicon, pattern, _zipf_table()
+
+
+def _zipf_table() -> dict[str, float]:
+    """{word: Zipf frequency} from the English table wordfreq ships in its wheel (nothing downloads),
+    read in wordfreq's documented "cBpack" format (gzipped msgpack: a header, then one list of words
+    per centibel of frequency, the n-th list at -n cB, i.e. Zipf 9 - n/100) without importing
+    wordfreq, whose import finds its data folder through `inspect.stack()` (0.1-0.25 s of start-up)."""
+    import gzip
+    from importlib.util import find_spec
+
+    import msgpack
+
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        raise ToneAnalysisError("rated words need the wordfreq package (pip install wordfreq)")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "large_en.msgpack.gz"
+    with gzip.open(path, "rb") as file:
+        header, *buckets = msgpack.load(file, raw=False)
+    if header != {"format": "cB", "version": 1}:
+        raise ToneAnalysisError(f"{path}: not a wordfreq table this version reads (header {header!r})")
+    return {word: 9 - index / 100 for index, bucket in enumerate(buckets) for word in bucket}
 
 
 def zipf(word: str) -> float:
@@ -104,8 +125,7 @@ def zipf(word: str) -> float:
     >>> zipf("the") > zipf("senator") > zipf("callous") > 0 == zipf("far-left")
     True
     """
-    frequency = _lexicons()[3].get(word.lower())
-    return math.log10(frequency * 1e9) if frequency else 0.0
+    return _lexicons()[3].get(word.lower(), 0.0)
 
 
 @functools.lru_cache(maxsize=65536)
