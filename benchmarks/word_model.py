@@ -10,7 +10,9 @@ inside each training set by the word F1 of lexicon hits plus model words there, 
 held-out topic: the every-hit figures with and without the model's words are out of sample. The
 shipped model is fitted on all of BABE dev, its threshold chosen there by the same rule; BASIL is
 scored with it (nothing fitted on BASIL). `--write` puts the coefficients and the threshold into
-rated.py; tests/test_validation.py fails when the shipped ones drift from a refit.
+rated.py; tests/test_validation.py fails when the shipped ones drift from a refit. Rated words are in
+`loaded_p`'s charged group, so run benchmarks/fit_loaded_p.py --write after this one; both models'
+out-of-sample effect on `loaded_p`'s AUC is printed here (`loaded_p_out_of_fold`).
 """
 
 from __future__ import annotations
@@ -125,6 +127,32 @@ def cross_validated(babe, keys, x, y, base):
     return predicted, out_of_fold, chosen
 
 
+def loaded_p_out_of_fold(babe, keys, out_of_fold, chosen) -> tuple[float, float]:
+    """`loaded_p`'s leave-one-topic-out AUC (fit_loaded_p.py's folds) without rated words, and with each
+    topic's rated words from the word model fitted on the other topics, put in the charged group as
+    the engine puts them (a text's count added to its charged weight; BABE's texts are single
+    sentences, mostly). The shipped rated words were fitted on these sentences, so fit_loaded_p.py's
+    own figure, which reads them, is a little optimistic; this one is out of sample for both models."""
+    import fit_loaded_p
+    from loaded_eval import auc
+
+    from toneanalysis.analyse import engine, loaded
+
+    group = loaded.GROUP_OF_CATEGORY.pop("rated_word")
+    engine._ENTRY_WEIGHTS.clear()  # entry groups are cached per lexicon
+    try:
+        features = fit_loaded_p.sentence_features(babe["text"].tolist())
+    finally:
+        loaded.GROUP_OF_CATEGORY["rated_word"] = group
+        engine._ENTRY_WEIGHTS.clear()
+    topics, labels = babe["topic"].to_numpy(), babe["biased"].to_numpy()
+    count = np.zeros(len(babe))
+    for (i, *_), p in zip(keys, out_of_fold):
+        count[i] += p >= chosen[topics[i]]
+    with_rated = features.assign(charged=np.log1p(np.expm1(features["charged"]) + count))
+    return tuple(auc(fit_loaded_p.cross_validated(f, labels, topics), labels) for f in (features, with_rated))
+
+
 def main(argv: list[str] | None = None) -> int:
     write = "--write" in (argv or [])
     argv = [a for a in (argv or []) if a != "--write"]
@@ -146,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.metrics import roc_auc_score
 
     print(f"\nWord AUC of the model, out of fold: {roc_auc_score(y, out_of_fold):.3f}")
+    without, with_rated = loaded_p_out_of_fold(babe, keys, out_of_fold, chosen)
+    print(f"loaded_p leave-one-topic-out AUC: lexicon matches only {without:.3f}; with the rated words "
+          f"(out of fold) in its charged group {with_rated:.3f}")
     from toneanalysis.analyse.rated import FEATURES
 
     model, shipped_threshold = fit_all(keys, x, y, base, gold)

@@ -154,8 +154,10 @@ def test_a_describing_word_the_lexicon_lacks_is_a_rated_word_with_every_field():
         ["scurrilous", "rated word", "rated_word", 1.0]]
     assert hits["framing"].iloc[0] == "mixed" and hits["neutral"].iloc[0] == "(no alternative in the lexicon)"
     assert ta.score_texts([text])["loaded_count"].iloc[0] == 1
-    # Not a feature of `loaded_p` (fitted on the lexicon's matches), and the rewrite keeps the word.
-    assert ta.loaded_p_features(text)[["charged", "hedge", "amplifier", "scare_quotes"]].to_numpy().sum() == 0
+    # In `loaded_p`'s charged group at its weight (since v0.6), and the rewrite keeps the word.
+    features = ta.loaded_p_features(text).iloc[0]
+    assert features["charged"] == pytest.approx(math.log1p(1.0))
+    assert features[["hedge", "amplifier", "scare_quotes"]].to_numpy().sum() == 0
     rewrite = ta.neutral_rewrite(text).iloc[0]
     assert rewrite["rewritten"] == text and "kept: no alternative in the lexicon" in rewrite["replacements"]
 
@@ -176,6 +178,14 @@ def test_a_rare_disparaging_noun_is_rated_and_a_common_one_in_its_place_is_not()
     assert [loaded_text[s:e] for s, e, _ in rated.rated_words(loaded_text, [])] == ["poppycock"]
     assert rated.rated_words("The harbour board dismissed the ferry report as a draft.", []) == []
     assert rated.zipf("poppycock") < rated.zipf("draft")
+
+
+def test_a_rated_word_raises_loaded_p_where_the_lexicon_has_nothing():
+    # A pair the lexicon ties (no entry in either) is told apart by the rated word.
+    loaded_text, plain_text = ("The harbour board dismissed the ferry report as poppycock.",
+                               "The harbour board dismissed the ferry report as a draft.")
+    assert ta.loaded_p_features(plain_text)["charged"].iloc[0] == 0
+    assert ta.score_texts([loaded_text])["loaded_p"].iloc[0] > ta.score_texts([plain_text])["loaded_p"].iloc[0]
 
 
 def test_word_frequency_is_wordfreqs_own():
