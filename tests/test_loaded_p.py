@@ -218,6 +218,13 @@ def test_the_fast_rated_words_are_the_model_applied_to_word_features(sentence, m
     # The engine's fast path (`rated_words`) and the model's readable definition (`word_features`,
     # what benchmarks/word_model.py fits on) must mark the same words.
     assert rated.rated_words(sentence, matches) == _rated_by_definition(sentence, matches)
+    # `explain` gives the same decision, with contributions that add up to its p.
+    explained = rated.explain(sentence, matches)
+    assert [(w["start"], w["end"]) for w in explained if w["rated"]] == [
+        (s, e) for s, e, _ in rated.rated_words(sentence, matches)]
+    for w in explained:
+        z = rated.INTERCEPT + sum(w[f] for f in rated.FEATURES)
+        assert w["p"] == pytest.approx(1 / (1 + math.exp(-z)))
 
 
 def test_the_fast_rated_words_agree_on_every_sentence_of_the_sample():

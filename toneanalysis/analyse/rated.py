@@ -28,8 +28,9 @@ copied), the threshold the highest within 0.005 of the best word F1; docs/VALIDA
 the leave-one-topic-out figures. A rated word has weight 1 (its word precision, about 0.3-0.45, is
 nearest that class), framing by the sign of its VADER valence, else its pattern polarity (`mixed`
 when neither rates it; `direction`), and no neutral alternative in the lexicon (`neutral_rewrite`
-keeps it). It is shown and counted, but does not feed `tone` or `loaded_p`, which were fitted on
-the lexicon's matches.
+keeps it). It is shown and counted, and since v0.6 `loaded_p` reads it as a charged hit (refitted
+so); `tone`, fitted on the lexicon's matches, ignores it. `explain(sentence)` gives each
+candidate's p and every feature's share of it.
 """
 
 from __future__ import annotations
@@ -194,6 +195,22 @@ def word_features(sentence: str, matches: list[tuple[int, int]]) -> list[tuple[i
         if own is not None:
             near, quoted, first = _near_quoted_first(sentence, tokens, covered, k)
             out.append((s, e, (*own, hits, near, quoted, length, first)))
+    return out
+
+
+def explain(sentence: str, matches: list[tuple[int, int]] = ()) -> list[dict]:
+    """Why each candidate word of `sentence` is or is not a rated word: its word, p, whether
+    p >= THRESHOLD, and each feature's contribution to the log-odds (value times coefficient), the
+    way `loaded_p_features` explains `loaded_p`; `matches` as for `word_features`.
+
+    >>> [(w["word"], w["rated"], round(w["zipf"], 1)) for w in explain("A scurrilous leaflet.")]
+    [('scurrilous', True, -2.8), ('leaflet', False, -3.8)]
+    """
+    out = []
+    for s, e, values in word_features(sentence, list(matches)):
+        parts = {f: COEFFICIENTS[f] * v for f, v in zip(FEATURES, values)}
+        p = 1 / (1 + math.exp(-(INTERCEPT + sum(parts.values()))))
+        out.append({"word": sentence[s:e], "start": s, "end": e, "p": p, "rated": p >= THRESHOLD, **parts})
     return out
 
 
