@@ -205,7 +205,8 @@ def babe_report(path: Path) -> str:
              "| words predicted | precision | recall | F1 | words marked |", "|---|---|---|---|---|"]
     import word_model
 
-    out_of_sample, _, thresholds = word_model.cross_validated(babe, *word_model.babe_rows(path)[1:])
+    _, word_keys, *word_data = word_model.babe_rows(path)
+    out_of_sample, word_out_of_fold, thresholds = word_model.cross_validated(babe, word_keys, *word_data)
     rows = [("**toolkit hits, every hit `find_loaded_terms` returns, the rated-word model fitted leave-one-topic-out "
              f"(thresholds {sorted(set(thresholds.values()))}): out of sample**", out_of_sample),
             ("toolkit hits as shipped (the rated-word model fitted on these sentences: in-sample)", every_hit),
@@ -235,11 +236,15 @@ def babe_report(path: Path) -> str:
     out_of_fold = fit_loaded_p.cross_validated(features, babe["biased"].to_numpy(), babe["topic"].to_numpy())
     from toneanalysis.analyse.sentiment import vader
 
+    lexicon_only, both_out = word_model.loaded_p_out_of_fold(babe, word_keys, word_out_of_fold, thresholds)
     weight = [sum(h[2] for h in row if h[4]) for row in hits]
     per_topic = pd.DataFrame({"topic": babe["topic"], "y": babe["biased"], "p": out_of_fold})
     topic_aucs = [auc(g["p"], g["y"]) for _, g in per_topic.groupby("topic") if g["y"].nunique() == 2]
     lines += ["", "Sentence AUC, Biased vs Non-biased:", "", "| score | AUC |", "|---|---|",
               f"| **`loaded_p`, leave-one-topic-out (out of sample)** | **{auc(out_of_fold, babe['biased']):.3f}** |",
+              "| `loaded_p`, leave-one-topic-out, its rated words from the word model fitted leave-one-topic-out "
+              f"too (both out of sample) | {both_out:.3f} |",
+              f"| `loaded_p`, leave-one-topic-out, lexicon matches only (no rated words) | {lexicon_only:.3f} |",
               f"| `loaded_p`, shipped coefficients (in-sample, optimistic) | "
               f"{auc(fit_loaded_p.shipped_probability(features), babe['biased']):.3f} |",
               f"| `loaded_weight` (sum of hit weights; nothing fitted) | {auc(weight, babe['biased']):.3f} |",

@@ -24,6 +24,7 @@ class Elements(HTMLParser):
     def __init__(self, html):
         super().__init__(convert_charrefs=True)
         self.tags, self.text, self.marks, self._in_mark = [], [], [], False
+        self.prose, self._in_ref = [], False  # the text without the hits' note numbers
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
@@ -31,13 +32,18 @@ class Elements(HTMLParser):
         if tag == "mark" and "ta-hit" in dict(attrs).get("class", ""):
             self._in_mark = True
             self.marks.append(["", dict(attrs)])
+        self._in_ref = self._in_ref or (tag == "sup" and "ta-ref" in dict(attrs).get("class", ""))
 
     def handle_endtag(self, tag):
         if tag == "mark":
             self._in_mark = False
+        if tag == "sup":
+            self._in_ref = False
 
     def handle_data(self, data):
         self.text.append(data)
+        if not self._in_ref:
+            self.prose.append(data)
         if self._in_mark:
             self.marks[-1][0] += data
 
@@ -47,7 +53,7 @@ def test_untrusted_text_is_shown_not_run():
     names = [tag for tag, _ in page.tags]
     assert "script" not in names and "img" not in names
     assert not any(k.startswith("on") for _, attrs in page.tags for k in attrs)
-    text = "".join(page.text)
+    text = "".join(page.prose)  # rated words ("img", "src", "onerror") carry note numbers inside the payload
     assert "<script>alert(1)</script>" in text and "<img src=x onerror=alert(1)>" in text
     assert "<b>no</b> &amp; left." in text
     # A lexicon's fields are untrusted too: the neutral alternative stays inside its attribute.

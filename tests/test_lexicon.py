@@ -50,7 +50,9 @@ def test_matching_is_case_inflection_and_typography_proof(text, term):
 
 
 def test_whole_words_only():
-    assert terms_in("Tyrannosaurus bones and brutalist buildings were shown.") == []
+    # The matcher's rule, so rated words (analyse/rated.py) apart: the model rates "brutalist", a rare -ist word.
+    terms = terms_in("Tyrannosaurus bones and brutalist buildings were shown.")
+    assert [t for t in terms if t != "rated word"] == []
 
 
 def test_innocent_uses_do_not_fire():

@@ -148,24 +148,62 @@ def test_a_one_word_scare_quote_is_a_hit_and_a_longer_one_is_not():
 
 
 def test_a_describing_word_the_lexicon_lacks_is_a_rated_word_with_every_field():
-    text = "The harbour board published a malicious leaflet about the ferry crews."
+    text = "The harbour board published a scurrilous leaflet about the ferry crews."
     hits = ta.find_loaded_terms(text)
     assert hits[["text", "term", "category", "weight"]].values.tolist() == [
-        ["malicious", "rated word", "rated_word", 1.0]]
+        ["scurrilous", "rated word", "rated_word", 1.0]]
     assert hits["framing"].iloc[0] == "mixed" and hits["neutral"].iloc[0] == "(no alternative in the lexicon)"
     assert ta.score_texts([text])["loaded_count"].iloc[0] == 1
-    # Not a feature of `loaded_p` (fitted on the lexicon's matches), and the rewrite keeps the word.
-    assert ta.loaded_p_features(text)[["charged", "hedge", "amplifier", "scare_quotes"]].to_numpy().sum() == 0
+    # In `loaded_p`'s charged group at its weight (since v0.6), and the rewrite keeps the word.
+    features = ta.loaded_p_features(text).iloc[0]
+    assert features["charged"] == pytest.approx(math.log1p(1.0))
+    assert features[["hedge", "amplifier", "scare_quotes"]].to_numpy().sum() == 0
     rewrite = ta.neutral_rewrite(text).iloc[0]
     assert rewrite["rewritten"] == text and "kept: no alternative in the lexicon" in rewrite["replacements"]
 
 
 @pytest.mark.parametrize("text", [
     "The Malicious Ferry Company published a leaflet about the crews.",  # a name
-    "The tyrant smiled.",                                                # a verb VADER rates is not a describing word
+    "The tyrant smiled.",                                                # a verb form VADER rates is not a candidate
     "The harbour board published a leaflet about the ferry crews.",
 ])
 def test_plain_words_and_names_are_not_rated(text):
+    assert "rated word" not in set(ta.find_loaded_terms(text)["term"])
+
+
+def test_a_rare_disparaging_noun_is_rated_and_a_common_one_in_its_place_is_not():
+    # Nouns are candidates since word frequency (wordfreq) tells a rare, loaded noun from a plain one;
+    # read around no lexicon match, so a lexicon that later lists the word does not change the answer.
+    loaded_text = "The harbour board dismissed the ferry report as poppycock."
+    assert [loaded_text[s:e] for s, e, _ in rated.rated_words(loaded_text, [])] == ["poppycock"]
+    assert rated.rated_words("The harbour board dismissed the ferry report as a draft.", []) == []
+    assert rated.zipf("poppycock") < rated.zipf("draft")
+
+
+def test_a_rated_word_raises_loaded_p_where_the_lexicon_has_nothing():
+    # A pair the lexicon ties (no entry in either) is told apart by the rated word.
+    loaded_text, plain_text = ("The harbour board dismissed the ferry report as poppycock.",
+                               "The harbour board dismissed the ferry report as a draft.")
+    assert ta.loaded_p_features(plain_text)["charged"].iloc[0] == 0
+    assert ta.score_texts([loaded_text])["loaded_p"].iloc[0] > ta.score_texts([plain_text])["loaded_p"].iloc[0]
+
+
+def test_word_frequency_is_wordfreqs_own():
+    # rated.py reads wordfreq's table itself (its import is slow): it must give wordfreq's own answer.
+    wordfreq = pytest.importorskip("wordfreq")
+    for word in ("the", "senator", "harbour", "callous", "poppycock", "brutalist", "zzzzqx"):
+        assert round(rated.zipf(word), 2) == wordfreq.zipf_frequency(word, "en"), word
+
+
+@pytest.mark.parametrize("text", [
+    "The central bank raised interest rates by a quarter point on Wednesday, citing persistent inflation in services.",
+    "Officials said the bridge would reopen to traffic on Monday after repairs to its northern span were completed.",
+    "Shares in the mining company fell 4 percent after it reported lower output at two copper mines in Chile.",
+    "Police said three people were taken to hospital after a car collided with a delivery van on the ring road.",
+    "The ministry said talks with the union would resume next week and that both sides had agreed to meet.",
+])
+def test_a_plain_wire_sentence_has_no_rated_word(text):
+    assert rated.rated_words(text, []) == []
     assert "rated word" not in set(ta.find_loaded_terms(text)["term"])
 
 
@@ -180,6 +218,13 @@ def test_the_fast_rated_words_are_the_model_applied_to_word_features(sentence, m
     # The engine's fast path (`rated_words`) and the model's readable definition (`word_features`,
     # what benchmarks/word_model.py fits on) must mark the same words.
     assert rated.rated_words(sentence, matches) == _rated_by_definition(sentence, matches)
+    # `explain` gives the same decision, with contributions that add up to its p.
+    explained = rated.explain(sentence, matches)
+    assert [(w["start"], w["end"]) for w in explained if w["rated"]] == [
+        (s, e) for s, e, _ in rated.rated_words(sentence, matches)]
+    for w in explained:
+        z = rated.INTERCEPT + sum(w[f] for f in rated.FEATURES)
+        assert w["p"] == pytest.approx(1 / (1 + math.exp(-z)))
 
 
 def test_the_fast_rated_words_agree_on_every_sentence_of_the_sample():

@@ -43,7 +43,8 @@ def test_a_name_made_of_loaded_words_is_not_a_hit(text):
     ("The storm of criticism grew.", ["storm of criticism"]),
 ])
 def test_loaded_words_written_with_a_capital_still_count(text, expected):
-    assert terms(text) == expected
+    # Rated words (analyse/rated.py) apart: beside "monster", the model rates "lashed".
+    assert [t for t in terms(text) if t != "rated word"] == expected
 
 
 def test_the_name_and_the_loaded_verb_in_one_sentence():

@@ -185,9 +185,10 @@ def _sentence(row, paired):
     if row.difference != row.difference:  # a side without loaded terms: the other side's share
         value = row.value_group if row.value_group == row.value_group else row.value_reference
         return f"{measure_text(m, value, signed=False)} for "
+    interval = ("too few articles for an interval" if row.ci_low != row.ci_low  # too few shared events
+                else f"95% interval {measure_text(m, row.ci_low)} to {measure_text(m, row.ci_high)}")
     figures = (f"{measure_text(m, row.difference)} ({measure_text(m, row.value_group, signed=False)} against "
-               f"{measure_text(m, row.value_reference, signed=False)}; 95% interval {measure_text(m, row.ci_low)} to "
-               f"{measure_text(m, row.ci_high)}")
+               f"{measure_text(m, row.value_reference, signed=False)}; {interval}")
     counts = f"Holm-corrected p = {row.p_holm:.3f}; {row.n_group} and {row.n_reference} articles"
     events = f", {int(row.n_events)} shared events)" if paired else ")"
     return f"{row.group} against {row.reference}: {figures}", counts + events

@@ -75,7 +75,9 @@ def test_hostile_report_in_headless_chromium(hostile_run, tmp_path, chromium):
           links: Array.from(document.querySelectorAll('a')).map(a => a.getAttribute('href') || ''),
           images: Array.from(document.images).map(i => i.getAttribute('src') || ''),
           headings: Array.from(document.querySelectorAll('h1,h2,h3,h4')).map(h => h.textContent.trim()),
-          strong: Array.from(document.querySelectorAll('strong,b,em,code')).map(e => e.textContent),
+          // The hits' notes name each term in <b> (rated words there: "bold", "backtick"): not markup.
+          strong: Array.from(document.querySelectorAll('strong,b,em,code')).filter(e => !e.closest('.ta-notes'))
+            .map(e => e.textContent),
           styles: Array.from(document.body.querySelectorAll('style')).map(s => s.textContent),
           hidden: getComputedStyle(document.body).display,
           text: document.body.innerText,

@@ -106,7 +106,7 @@ def entry_weights(lex: Lexicon) -> tuple[list[float], list[float], list[int | No
     """(weight, weight signed by framing, `loaded_p` feature group) of each lexicon entry, and of the
     scare-quote and rated-word hits last, as plain values, once per lexicon: looking them up in the
     entries DataFrame per hit cost more than the matching itself. A rated word is signed 0 (`tone`
-    ignores it) and has no group (`loaded_p` ignores it): both were fitted without them."""
+    ignores it: it was fitted without them) and is in `loaded_p`'s charged group (`loaded.GROUP_OF_CATEGORY`)."""
     cached = _ENTRY_WEIGHTS.get(lex)
     if cached is None:
         sign = {"positive": 1.0, "negative": -1.0}  # mixed: 0
