@@ -21,7 +21,8 @@ LAYERS = [
 # Deliberate lazy imports of the package's own modules, each commented where it is made: the command
 # parses its arguments (and a report starts its kernel) before it imports what the command needs.
 LAZY = {("toneanalysis.cli", "toneanalysis.cli_commands"), ("toneanalysis.cli", "toneanalysis.cli_corpus"),
-        ("toneanalysis.cli", "toneanalysis.report.kernel"), ("toneanalysis.cli", "toneanalysis.report.escape"),
+        ("toneanalysis.cli", "toneanalysis.report.kernel"),
+        ("toneanalysis.cli", "toneanalysis.report.target"), ("toneanalysis.cli", "toneanalysis.report.escape"),
         ("toneanalysis.cli_corpus", "toneanalysis.report.escape"), ("toneanalysis.cli_corpus", "toneanalysis.study"),
         ("toneanalysis.cli_corpus", "toneanalysis.report.corpus")}
 LONGEST_MODULE = 350

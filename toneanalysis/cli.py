@@ -30,7 +30,9 @@ def _report(args) -> int:
     # The kernel is started first, before this process imports the analysis: it boots on the other
     # core while the inputs are read and checked, and its boot is most of a report's wait.
     from .report.kernel import NOTEBOOKS, Kernel
+    from .report.target import report_target
 
+    report_target(args.article, args.output)  # a name the report cannot take is refused before anything starts
     kernel = Kernel(NOTEBOOKS).start()
     try:
         from .cli_commands import report

@@ -20,7 +20,6 @@ whoever wants both); `build_report` checks where the page goes, then does that a
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 import time
@@ -36,15 +35,12 @@ from .escape import terminal_text
 from .kernel import KERNEL, NOTEBOOKS, Kernel, lighter_imports
 from .pdf import browser, write_pdf
 from .render import prepare, render_html
+from .target import report_target, writable
 
 # What every report notebook's `parameters` cell sets; papermill overrides them all.
 PARAMETERS = ("article_path", "baseline_paths", "lexicon_path")
 
 _NUMBERED = re.compile(r"^(\d\d)-.+\.ipynb$")
-
-# What `-o` may name: the report is one HTML page, or that page printed to PDF.
-HTML_SUFFIXES = (".html", ".htm")
-OUTPUT_SUFFIXES = (*HTML_SUFFIXES, ".pdf")
 
 
 class Report(NamedTuple):
@@ -160,37 +156,6 @@ def stderr_progress(message: str) -> None:
     # One write per message: workers report from their threads.
     sys.stderr.write(terminal_text(f"toneanalysis report: {message}") + "\n")  # file names are untrusted
     sys.stderr.flush()
-
-
-def report_target(article, output=None) -> Path:
-    """Where the report on `article` goes: `output`, or `<article name>.html` inside it when it is a
-    folder (an existing one, or a name ending in a slash); by default `reports/<article name>.html`.
-
-    A name ending in .pdf gets the page printed to PDF (`pdf.write_pdf`); any other suffix than
-    .html, .htm or .pdf is refused (`ToneAnalysisError` naming it), before any notebook runs.
-    """
-    name = f"{Path(article).stem}.html"
-    if output is None:
-        return Path("reports") / name
-    text = os.fspath(output)
-    target = Path(text)
-    if target.is_dir() or text.endswith(("/", os.sep)):
-        return target / name
-    if target.suffix.lower() not in OUTPUT_SUFFIXES:
-        raise ToneAnalysisError(
-            f"{target}: the report is one HTML page: name it .html, .htm or .pdf, or give a folder to write it in")
-    return target
-
-
-def writable(target: Path) -> Path:
-    """`target`, once its folder exists (made if need be) and it is not itself a folder."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise ToneAnalysisError(f"{target}: cannot make its folder ({error.strerror or error})") from None
-    if target.is_dir():
-        raise ToneAnalysisError(f"{target}: is a folder")
-    return target
 
 
 def run_report(article, *, baselines: Sequence = (), lexicon=None,
