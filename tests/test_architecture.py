@@ -180,3 +180,16 @@ print(light)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "True"
+
+
+def test_what_type_checkers_read_is_where_the_names_load_from():
+    # toneanalysis/__init__.py names its public names three times (__all__, _HOMES, the TYPE_CHECKING
+    # imports editors read); the first two are tested against each other above, this ties the third.
+    import toneanalysis as ta
+
+    tree = ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8"))
+    block = next(node for node in tree.body
+                 if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING")
+    declared = {alias.name: f".{node.module}" for node in block.body if isinstance(node, ast.ImportFrom)
+                for alias in node.names}
+    assert declared == ta._HOME
