@@ -113,7 +113,7 @@ def entry_weights(lex: Lexicon) -> tuple[list[float], list[float], list[int | No
         weights = [float(w) for w in lex.entries["weight"].tolist()] + [float(p["weight"]) for p in PSEUDO_ENTRIES]
         framings = [*lex.entries["framing"].tolist(), *(p["framing"] for p in PSEUDO_ENTRIES)]
         signed = [w * sign.get(f, 0.0) for w, f in zip(weights, framings)]
-        signed[len(lex.entries) + 1:] = [0.0] * len(RATED_WORDS)
+        signed[rated_entry(lex):] = [0.0] * len(RATED_WORDS)
         categories = [*lex.entries["category"].tolist(), *(p["category"] for p in PSEUDO_ENTRIES)]
         groups = [GROUP_OF_CATEGORY.get(c) for c in categories]
         cached = _ENTRY_WEIGHTS[lex] = (weights, signed, groups)
