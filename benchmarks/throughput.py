@@ -26,8 +26,10 @@ import sys
 import time
 from pathlib import Path
 
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
 import toneanalysis as ta
-from toneanalysis.analyse.sentiment import textblob, vader
+from toneanalysis.analyse.sentiment import textblob
 from toneanalysis.text import nlp, normalise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +43,8 @@ def corpus(n: int) -> list[str]:
 
 
 def raw_parts(texts: list[str]) -> None:
-    analyzer, blob = vader(), textblob()
+    # VADER's own analyzer, not the package's (`sentiment.vader`, which skips VADER's emoji pass).
+    analyzer, blob = SentimentIntensityAnalyzer(), textblob()
     for doc in nlp().pipe(texts, batch_size=256):
         for sentence in doc.sents:
             analyzer.polarity_scores(sentence.text)

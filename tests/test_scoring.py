@@ -4,6 +4,8 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import toneanalysis as ta
 from toneanalysis.analyse import sentiment
@@ -107,3 +109,41 @@ def test_loaded_language_lowers_tone():
     plain = ta.score_texts(["The two leaders met in Pyongyang."])["tone"].iloc[0]
     loaded = ta.score_texts(["The two tyrants met in Pyongyang."])["tone"].iloc[0]
     assert loaded < plain
+
+
+def _stock_vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def test_vader_fast_path_gives_vaders_own_scores():
+    """`sentiment.vader()` skips VADER's emoji pass when a text has no emoji: every sentence of the
+    bundled articles, and cases written for each branch of VADER's rules, score exactly as the stock
+    analyzer scores them."""
+    from pathlib import Path
+
+    from toneanalysis.text import split_sentences
+
+    stock, ours = _stock_vader(), sentiment.vader()
+    root = Path(__file__).resolve().parent.parent / "data"
+    sentences = [s for path in sorted(root.rglob("*.txt")) for s in split_sentences(path.read_text(encoding="utf-8"))]
+    assert len(sentences) > 150
+    written = ["", "   ", "  Tyrants met.  ", "It was kind of good.", "The plan is VERY bad, but it works!",
+               "Not great :) at all", "He was extremely happy \U0001F600 today", "\U0001F600", "sad\U0001F622face",
+               "The food was not bad at all.", "never so good", "Without a doubt, it was great.", "ok?? ok!!!",
+               "The ''reforms'' failed - badly.", "\u00e9l\u00e8ve na\u00efve \u2764 caf\u00e9"]
+    for text in sentences + written:
+        assert ours.polarity_scores(text) == stock.polarity_scores(text), text
+
+
+_STOCK = _stock_vader()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["good", "bad", "not", "very", "kind", "of", "but", "GREAT", "awful", "no",
+                                 "!", "?", ".", ",", ":)", "\U0001F600", "\u2764", "\U0001F622", " ", "  ",
+                                 "least", "without", "doubt", "n't", "hate", "love", "x"]), max_size=25))
+def test_vader_fast_path_matches_stock_on_any_mix(words):
+    text = " ".join(words) if len(words) % 2 else "".join(words)
+    assert sentiment.vader().polarity_scores(text) == _STOCK.polarity_scores(text)
