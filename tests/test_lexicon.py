@@ -161,3 +161,34 @@ def test_a_new_entry_keeps_its_innocent_uses_out():
 ])
 def test_said_verbs_count_in_every_tense_and_nouns_do_not(text, expected):
     assert terms_in(text) == expected
+
+
+@pytest.mark.parametrize("text, term", [
+    ("The councillor vigorously denied the ferry report.", "vigorously"),
+    ("Relations between the two harbour boards are frosty.", "frosty"),
+    ("The mayor gave an icy reply to the parish council.", "icy"),
+    ("The board was complicit in the cover-up of the depot accounts.", "complicit"),
+    ("The two councils locked horns over the bypass.", "lock horns"),
+    ("The aides were thrown under the bus after the vote.", "thrown under the bus"),
+    ("The governor rode roughshod over the planning committee.", "ride roughshod over"),
+    ("The ministry cherry-picked the figures on waiting lists.", "cherry-pick"),
+    ("The complaints were swept under the carpet by the trust.", "sweep under the carpet"),
+    ("The launch descended into a kerfuffle over seating.", "kerfuffle"),
+])
+def test_v07_families_match(text, term):
+    assert term in terms_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    # Innocent uses of v0.7 entries: weather, law, buildings, fiction, sport.
+    "Icy roads closed the pass on a frosty morning.",
+    "The court heard a charge of culpable homicide against the driver.",
+    "The derelict building on Mill Lane will be demolished in May.",
+    "Prickly pears grow on the south wall of the museum garden.",
+    "The village fete ended with a tug of war contest on the green.",
+    "The pilot took evasive action to avoid the flock of birds.",
+    "The former soap opera star opened the library extension.",
+    "Workers scrubbed a stubborn stain from the town hall steps.",
+])
+def test_v07_innocent_uses_do_not_fire(text):
+    assert [t for t in terms_in(text) if t != "rated word"] == []
