@@ -3,7 +3,7 @@ valgrind (callgrind): the same count for the same code and input whatever else t
 where CPU seconds on this shared machine move by 15-30% between fresh processes of the same code.
 
 Issue 12's limit is throughput within 10% of its starting point (`b516bcd`, the default revision): a
-ratio of at least 0.9. Runs of the same code differ by about 0.3% (when the garbage collector runs).
+ratio of at least 0.9. Runs of the same code differ by up to about 1% (when the garbage collector runs).
 
     .venv/bin/python benchmarks/instructions.py [--against REV [REV ...]] [--paragraphs 300] [--runs 4]
 
