@@ -17,6 +17,8 @@ none present the script says so and exits 0.
 3. BABE dev sentences and BASIL dev articles (expert labels on real news): word-level P/R/F1 of the
    hits, sentence AUC of `loaded_p` (leave-one-topic-out) and BASIL span recall, each beside the
    |VADER| and subjective-word baselines of the same run; see benchmarks/loaded_eval.py.
+4. BASIL dev by half (benchmarks/lexicon_round.py): lexicon v0.7 was written after reading the LOOK
+   half's misses for their kinds, so its span recall is out of sample only on the MEASURE half.
 """
 
 from __future__ import annotations
@@ -195,6 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         sections.append(f"Wiki Neutrality Corpus: {args.data / 'wnc'} incomplete or missing, skipped.")
     sections.append(loaded_eval.report(args.data))
+    import lexicon_round  # BASIL by half: the MEASURE half is the out-of-sample figure for lexicon v0.7
+
+    sections.append(lexicon_round.report(args.data))
     print("\n\n".join(sections))
     return 0
 
