@@ -43,20 +43,30 @@ for _ in range(int(sys.argv[2])):
 """
 
 
-def collected(package: Path, texts: Path, runs: int) -> int:
-    """Instructions callgrind counts for one child process that imports the package in `package`."""
+def run_child(package: Path, texts: Path, runs: int, wrapper: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    """One child process scoring `texts` (1 + `runs` times) with the package in `package`, under `wrapper`
+    (valgrind's command line); it names the package it imported on stderr."""
     env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(package)}
     # Run from the texts' folder: `python -c` puts the working directory first on sys.path, so from the
     # checkout's root every child would import the checkout's package, whatever PYTHONPATH says.
-    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                           sys.executable, "-c", CHILD, str(texts), str(runs)],
+    return subprocess.run([*wrapper, sys.executable, "-c", CHILD, str(texts), str(runs)],
                           capture_output=True, text=True, env=env, cwd=texts.parent)
+
+
+def imported(done: subprocess.CompletedProcess) -> Path | None:
+    """The folder of the package a child imported, from its stderr."""
+    line = next((line for line in done.stderr.splitlines() if line.startswith("package: ")), None)
+    return Path(line.removeprefix("package: ")).resolve().parent.parent if line else None
+
+
+def collected(package: Path, texts: Path, runs: int) -> int:
+    """Instructions callgrind counts for one child process that imports the package in `package`."""
+    done = run_child(package, texts, runs, ("valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"))
     lines = [line for line in done.stderr.splitlines() if "Collected :" in line]
     if done.returncode or not lines:
         raise SystemExit(f"valgrind run failed (exit {done.returncode}):\n{done.stderr[-2000:]}")
-    loaded = next((line.split("package: ", 1)[1] for line in done.stderr.splitlines() if "package: " in line), "")
-    if not Path(loaded).resolve().is_relative_to(package.resolve()):
-        raise SystemExit(f"the child imported {loaded}, not the package in {package}")
+    if imported(done) != package.resolve():
+        raise SystemExit(f"the child imported the package in {imported(done)}, not the one in {package}")
     return int(lines[-1].split()[-1])
 
 

@@ -118,3 +118,19 @@ def test_shipped_rated_word_model_is_the_fit():
     # Fails when the lexicon or the features change: rerun benchmarks/word_model.py --write.
     assert dict(zip(rated.FEATURES, model.coef_[0])) == pytest.approx(rated.COEFFICIENTS, abs=0.05)
     assert model.intercept_[0] == pytest.approx(rated.INTERCEPT, abs=0.05) and threshold == rated.THRESHOLD
+
+
+def test_instruction_benchmark_child_imports_the_package_it_is_given(tmp_path):
+    """benchmarks/instructions.py compares versions by running each in a child with that version's
+    package first on PYTHONPATH; a child run from the checkout imported the checkout's package
+    instead, and compared the code with itself. Here the child gets a copy of HEAD's package from git."""
+    import json
+
+    import instructions
+
+    package = instructions.package_at("HEAD", tmp_path / "rev")
+    texts = tmp_path / "texts.json"
+    texts.write_text(json.dumps(["Tyrants met.", "The council met on Tuesday."]), encoding="utf-8")
+    done = instructions.run_child(package, texts, 0)
+    assert done.returncode == 0, done.stderr[-1000:]
+    assert instructions.imported(done) == package.resolve() != ROOT.resolve()
