@@ -66,8 +66,8 @@ def collected(package: Path, texts: Path, runs: int) -> int:
     lines = [line for line in done.stderr.splitlines() if "Collected :" in line]
     if done.returncode or not lines:
         raise SystemExit(f"valgrind run failed (exit {done.returncode}):\n{done.stderr[-2000:]}")
-    if imported(done) != package.resolve():
-        raise SystemExit(f"the child imported the package in {imported(done)}, not the one in {package}")
+    if (loaded := imported(done)) != package.resolve():
+        raise SystemExit(f"the child imported the package in {loaded}, not the one in {package}")
     return int(lines[-1].split()[-1])
 
 

@@ -16,10 +16,10 @@ precision by no more than 0.005.
 from __future__ import annotations
 
 import collections
-import re
 import sys
 from pathlib import Path
 
+import basil_misses as bm
 import loaded_eval as le
 import numpy as np
 import pandas as pd
@@ -38,8 +38,7 @@ def split_events(events) -> tuple[list[str], list[str]]:
 
 
 def kind_of(source: str) -> str | None:
-    m = re.match(rf"{re.escape(ROUND)} [^(]*\((.*)\)", source)
-    return re.sub(r"; UK spelling", "", m.group(1)) if m else None
+    return bm.kind_of(source, ROUND)
 
 
 def without_round(entries: pd.DataFrame, keep_kind: str | None = None) -> pd.DataFrame:
@@ -49,9 +48,10 @@ def without_round(entries: pd.DataFrame, keep_kind: str | None = None) -> pd.Dat
 
 
 def span_recall(hits, gold_spans, rows) -> float:
-    covered = [any(h[4] and h[0] < e and s < h[1] for h in hits[i])
-               for i in rows for s, e, _ in gold_spans[i]]
-    return float(np.mean(covered)) if covered else float("nan")
+    """Share of the spans of `rows` that a hit covers (`hits`: {row: `le.hits_of` tuples})."""
+    keep = np.isin(np.arange(len(gold_spans)), rows)
+    found = [[h[:2] for h in hits.get(i, ()) if h[4]] for i in range(len(gold_spans))]
+    return bm.span_recall(found, gold_spans, keep)[0]
 
 
 def every_hit_words(texts, hits) -> list[set]:
@@ -86,22 +86,8 @@ class Data:
 
 
 def kind_passes(data: Data, lexicon) -> dict[str, tuple[int, float, int]]:
-    """Rule (a) for each kind of this round: (BABE hits, word precision, training sets where it exceeds half
-    the every-hit F1 of the other hits)."""
-    from toneanalysis.analyse.engine import parse
-
-    kind = {i: k for i, s in enumerate(lexicon.entries["source"]) if (k := kind_of(s))}
-    rows = [[(h.start, h.end, kind.get(h.entry)) for h in p.hits] for p in parse(data.b_texts, lexicon)]
-    base = [le.words_in(t, [(a, b) for a, b, k in row if k is None]) for t, row in zip(data.b_texts, rows)]
-    gold, out = data.b_gold, {}
-    folds = [np.flatnonzero(data.topics != t) for t in sorted(set(data.topics))]
-    for k in sorted(set(kind.values())):
-        own = [le.words_in(t, [(a, b) for a, b, kk in row if kk == k]) for t, row in zip(data.b_texts, rows)]
-        n = sum(kk == k for row in rows for *_, kk in row)
-        passes = sum(le.prf([own[i] for i in tr], [gold[i] for i in tr])["p"]
-                     > le.prf([base[i] for i in tr], [gold[i] for i in tr])["f1"] / 2 for tr in folds)
-        out[k] = (n, le.prf(own, gold)["p"], passes)
-    return out
+    """Rule (a) for each kind of this round (`basil_misses.kind_passes`, the rule v0.6 used)."""
+    return bm.kind_passes(data.b_texts, data.b_gold, data.topics, lexicon, ROUND)
 
 
 def kind_table(data: Data, lexicon) -> tuple[list[str], list[str]]:
