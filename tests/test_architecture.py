@@ -11,7 +11,7 @@ PACKAGE = ROOT / "toneanalysis"
 # Lower layers first; a module may import its own layer or lower ones, never a higher one.
 LAYERS = [
     {"errors", "text", "cache"},
-    {"lexicon"},
+    {"lexicon", "forms"},
     {"load"},
     {"analyse"},
     {"measure", "corpus", "study"},

@@ -137,10 +137,22 @@ def test_dataframe_lexicon():
     ("The mayor splashed out on a launch.", "splash out"),
     ("The minister brushed off the flooding report.", "brush off"),
     ("Costs ballooned after the delay.", "ballooned"),
+    ("The committee watered it down before the vote.", "water down"),  # a pronoun object goes between
+    ("The chief constable brushed them off.", "brush off"),
+    ("Ministers rammed it through the Lords.", "ram through"),
 ])
 def test_every_form_of_an_entry_matches(text, term):
     # Hyphenated entries inflect like their last part; unknown -ize verbs as verbs; -ist labels have plurals.
     assert term in terms_in(text)
+
+
+def test_a_separated_phrasal_verb_needs_a_pronoun_and_a_transitive_sense():
+    # A noun object between verb and particle is not matched (the span would mark the object's words),
+    # and "hit back" (retaliate) takes no object: "hit it back" is a ball.
+    assert terms_in("The committee watered the motion down.") == []
+    assert terms_in("She hit it back over the net.") == []
+    assert terms_in("The keeper fired them back into the box.") == []
+    assert terms_in("The council hit back at the report.") == ["hit back"]
 
 
 def test_a_new_entry_keeps_its_innocent_uses_out():

@@ -122,6 +122,8 @@ GRAMMAR = {
     "bloodbath": {"category": "loaded_noun", "weight": 3, "framing": "negative", "neutral": "heavy losses"},
     "snarling": {"category": "emotive_adjective", "weight": 2, "framing": "negative", "neutral": "scowl"},
     "furious": {"category": "emotive_adjective", "weight": 2, "framing": "negative", "neutral": "angry"},
+    "water down": {"category": "loaded_verb", "weight": 1, "framing": "negative", "neutral": "weaken"},
+    "ram through": {"category": "loaded_verb", "weight": 2, "framing": "negative", "neutral": "pass quickly"},
 }
 
 
@@ -135,6 +137,12 @@ GRAMMAR = {
     # An adjective is replaced by an adjective, or left and marked.
     ("A furious mayor left the room.", "An angry mayor left the room."),
     ("The snarling dog barked at the postman.", "The snarling dog barked at the postman."),
+    # A pronoun object between a verb and its particle stays, after the verb; "through" before a noun
+    # phrase is a preposition and stays too.
+    ("Officials watered it down.", "Officials weakened it."),
+    ("Watering them down was a mistake.", "Weakening them was a mistake."),
+    ("Ministers rammed it through the Commons.", "Ministers passed it quickly through the Commons."),
+    ("Ministers rammed it through and left.", "Ministers passed it quickly and left."),
 ])
 def test_the_rewrite_keeps_grammar(text, rewritten):
     table = ta.neutral_rewrite(text, lexicon=GRAMMAR)

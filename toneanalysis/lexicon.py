@@ -29,6 +29,7 @@ import pandas as pd
 
 from .cache import cached_json, digest
 from .errors import ToneAnalysisError
+from .forms import FORMS_SOURCE, expand
 from .text import nlp, normalise
 
 COLUMNS = ("term", "category", "weight", "framing", "neutral", "exceptions", "source")
@@ -38,56 +39,6 @@ CATEGORIES = (
     "exaggeration", "doubt_verb", "puffery", "scare_phrase",
 )
 FRAMINGS = ("negative", "positive", "mixed")
-
-
-def _inflections(word: str, upos: str | None = None) -> set[str]:
-    from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas
-
-    forms = {f for group in getAllInflections(word, upos=upos).values() for f in group}
-    if not forms and word.isalpha() and not getAllLemmas(word):
-        # A word lemminflect does not know is a noun ("bromance"), or a verb by its suffix ("demonize").
-        kind = "VERB" if re.search(r"(?:[iy][sz]e|ify)$", word) else "NOUN"
-        forms = {f for group in getAllInflectionsOOV(word, kind).values() for f in group}
-    if upos != "VERB" and word.endswith("ist") and not any(f.endswith("s") for f in forms):
-        forms.add(word + "s")  # lemminflect knows "fascist" only as an adjective; the label has a plural
-    return forms | {word}
-
-
-def expand(term: str) -> list[str]:
-    """Every surface form a lexicon term matches.
-
-    A single word gives its inflections. A phrase inflects its first word as a verb ("lash out" →
-    "lashed out", "spark fury" → "sparked fury") and takes the plural of its last word, the head of
-    most English compounds ("witch hunt" → "witch hunts"); noun phrases whose first word reads as a
-    verb carry exceptions in the lexicon ("attack dog" excepts "attacked dog"). A hyphenated word
-    inflects like its last part ("right-winger" → "right-wingers", "rubber-stamp" →
-    "rubber-stamped"); spaCy splits
-    "so-called" into the same tokens in the lexicon and in the text.
-
-    >>> sorted(expand("tyrant"))
-    ['tyrant', 'tyrants']
-    >>> "lashed out" in expand("lash out")
-    True
-    >>> "witch hunts" in expand("witch hunt") and "witch hunted" not in expand("witch hunt")
-    True
-    >>> expand("anti-vaxxer")
-    ['anti-vaxxer', 'anti-vaxxers']
-    >>> sorted(expand("demonize")), expand("fascist")
-    (['demonize', 'demonized', 'demonizes', 'demonizing'], ['fascist', 'fascists'])
-    """
-    from lemminflect import getAllInflections
-
-    words = term.split()
-    if len(words) == 1:
-        head, hyphen, last = words[0].rpartition("-")
-        if hyphen and last.isalpha():
-            # A hyphenated compound inflects like its last part: "hard-liner" → "hard-liners",
-            # "rubber-stamp" → "rubber-stamped", "flip-flop" → "flip-flopping".
-            return sorted({words[0]} | {f"{head}-{form}" for form in _inflections(last)})
-        return sorted(_inflections(words[0]))
-    first = {f for group in getAllInflections(words[0], upos="VERB").values() for f in group} | {words[0]}
-    last = _inflections(words[-1], upos="NOUN")
-    return sorted(" ".join([head, *words[1:-1], tail]) for head in first for tail in last)
 
 
 class Lexicon:
@@ -141,7 +92,7 @@ class Lexicon:
     def _patterns_key(self) -> str:
         from importlib.metadata import version
 
-        # The patterns depend on the terms and exceptions, on how this module expands them (its own
+        # The patterns depend on the terms and exceptions, on how this module and `forms` expand them (their
         # source: any change to it is a new key) and on how spaCy tokenises and lemminflect inflects.
         return digest(_SOURCE_DIGEST, version("spacy"), version("lemminflect"),
                       *self.entries["term"], *self.entries["exceptions"])
@@ -194,7 +145,7 @@ class Lexicon:
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
-_SOURCE_DIGEST = digest(Path(__file__).read_text(encoding="utf-8"))
+_SOURCE_DIGEST = digest(Path(__file__).read_text(encoding="utf-8"), FORMS_SOURCE)
 
 
 def _valid_patterns(data) -> bool:

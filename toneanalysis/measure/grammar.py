@@ -20,6 +20,7 @@ TAKEN_WITH_PARTICLE = {"at", "against", "over", "about", "on"}
 ADJECTIVE_LIKE = {"JJ", "JJR", "JJS", "VBN", "VBG"}
 _NOT_PAST_AFTER = {"to", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "do", "does",
                    "did", "i", "we", "you", "they", "not", "never"}
+_CONJUNCTIONS = {"and", "or", "but", "so", "yet", "while", "when", "before", "after", "because", "despite"}
 _WORD = re.compile(r"[A-Za-z][\w'\-]*")
 
 
@@ -117,3 +118,20 @@ def particle_preposition(term: str, new: str, after: str) -> int:
         return 0
     m = re.match(r"\s+(\w+)(?=\s)", after)
     return m.end() if m and m.group(1).lower() in TAKEN_WITH_PARTICLE else 0
+
+
+def separated_preposition(term: str, written: str, after: str) -> str:
+    """" through" when a "through" verb written around its object is followed by a noun phrase: there
+    "through" is a preposition the plain verb still needs ("rammed it through the Senate" → "passed
+    it quickly through the Senate"); "" otherwise.
+
+    >>> separated_preposition("ram through", "rammed it through", " the Senate.")
+    ' through'
+    >>> separated_preposition("ram through", "rammed it through", ".")
+    ''
+    """
+    words = written.split()
+    if term.split()[-1] != "through" or len(words) != len(term.split()) + 1:
+        return ""
+    m = re.match(r"\s+(\w+)", after)
+    return " through" if m and m.group(1).lower() not in _CONJUNCTIONS else ""

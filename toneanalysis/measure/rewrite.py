@@ -24,9 +24,10 @@ from ..analyse.engine import SCARE_QUOTE, score_rows
 from ..analyse.rated import RATED_WORD
 from ..analyse.tables import with_metadata
 from ..errors import ToneAnalysisError
+from ..forms import split_object
 from ..lexicon import LexiconLike
 from ..text import normalise
-from .grammar import is_plural, particle_preposition, reads_as_past, same_kind
+from .grammar import is_plural, particle_preposition, reads_as_past, same_kind, separated_preposition
 from .inflections import all_inflections, inflection
 from .measures import measure_value
 
@@ -55,9 +56,14 @@ def replacement(term: str, neutral: str, written: str, *, past: bool = False) ->
     'criticised'
     >>> replacement("hit out", "criticise", "hit out", past=True)
     'criticised'
+    >>> replacement("water down", "weaken", "Watered it down")
+    'Weakened it'
+    >>> replacement("ram through", "pass quickly", "rammed it through")
+    'passed it quickly'
     """
+    written, pronoun = split_object(term, written)
     if not neutral:
-        return ""
+        return pronoun
     t_words, n_words = term.split(), neutral.split()
     w_words = normalise(written).lower().replace("-", " ").split()
     if past and w_words == t_words and n_words:
@@ -71,6 +77,9 @@ def replacement(term: str, neutral: str, written: str, *, past: bool = False) ->
     out = " ".join(n_words)
     if written[:1].isupper():
         out = out[:1].upper() + out[1:]
+    if pronoun:
+        first, _, rest = out.partition(" ")  # the object follows the verb: "passed it quickly"
+        out = " ".join(filter(None, (first, pronoun, rest)))
     return out
 
 
@@ -114,6 +123,7 @@ def rewrite_block(text: str, hits, quotes=()) -> tuple[str, list[str]]:
             start, end = start - 1, end + 1  # the scare quote goes with the term
         if new:
             end += particle_preposition(term, new, text[end:])
+            new += separated_preposition(term, written, text[end:])
             before = text[:start]
             if written.lower().endswith(" " + new.lower()):
                 # Only a modifier went ("illegal war" → "war"): "brutal and illegal war" → "brutal war".

@@ -1,0 +1,87 @@
+"""The surface forms a lexicon term matches: its inflections, a phrase's verb forms and plurals,
+and a verb + particle phrase written around a pronoun object."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+# A verb + particle phrase whose object, when it is a pronoun, must stand between the two ("watered it
+# down", never "watered down it"): without these forms the matcher missed every such use.
+SEPARABLE_PARTICLES = frozenset(["up", "down", "out", "off", "away", "aside", "apart", "through", "back"])
+OBJECT_PRONOUNS = ("it", "them", "him", "her", "us", "me", "you", "this", "that", "these", "those")
+
+
+def _inflections(word: str, upos: str | None = None) -> set[str]:
+    from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas
+
+    forms = {f for group in getAllInflections(word, upos=upos).values() for f in group}
+    if not forms and word.isalpha() and not getAllLemmas(word):
+        # A word lemminflect does not know is a noun ("bromance"), or a verb by its suffix ("demonize").
+        kind = "VERB" if re.search(r"(?:[iy][sz]e|ify)$", word) else "NOUN"
+        forms = {f for group in getAllInflectionsOOV(word, kind).values() for f in group}
+    if upos != "VERB" and word.endswith("ist") and not any(f.endswith("s") for f in forms):
+        forms.add(word + "s")  # lemminflect knows "fascist" only as an adjective; the label has a plural
+    return forms | {word}
+
+
+def expand(term: str) -> list[str]:
+    """Every surface form a lexicon term matches.
+
+    A single word gives its inflections. A phrase inflects its first word as a verb ("lash out" →
+    "lashed out", "spark fury" → "sparked fury") and takes the plural of its last word, the head of
+    most English compounds ("witch hunt" → "witch hunts"); noun phrases whose first word reads as a
+    verb carry exceptions in the lexicon ("attack dog" excepts "attacked dog"). A hyphenated word
+    inflects like its last part ("right-winger" → "right-wingers", "rubber-stamp" →
+    "rubber-stamped"); spaCy splits
+    "so-called" into the same tokens in the lexicon and in the text.
+
+    >>> sorted(expand("tyrant"))
+    ['tyrant', 'tyrants']
+    >>> "lashed out" in expand("lash out")
+    True
+    >>> "witch hunts" in expand("witch hunt") and "witch hunted" not in expand("witch hunt")
+    True
+    >>> expand("anti-vaxxer")
+    ['anti-vaxxer', 'anti-vaxxers']
+    >>> sorted(expand("demonize")), expand("fascist")
+    (['demonize', 'demonized', 'demonizes', 'demonizing'], ['fascist', 'fascists'])
+
+    A verb with a particle (`SEPARABLE_PARTICLES`) also matches with a pronoun object between them:
+
+    >>> "watered it down" in expand("water down"), "brushing them off" in expand("brush off")
+    (True, True)
+    """
+    from lemminflect import getAllInflections
+
+    words = term.split()
+    if len(words) == 1:
+        head, hyphen, last = words[0].rpartition("-")
+        if hyphen and last.isalpha():
+            # A hyphenated compound inflects like its last part: "hard-liner" → "hard-liners",
+            # "rubber-stamp" → "rubber-stamped", "flip-flop" → "flip-flopping".
+            return sorted({words[0]} | {f"{head}-{form}" for form in _inflections(last)})
+        return sorted(_inflections(words[0]))
+    first = {f for group in getAllInflections(words[0], upos="VERB").values() for f in group} | {words[0]}
+    last = _inflections(words[-1], upos="NOUN")
+    forms = {" ".join([head, *words[1:-1], tail]) for head in first for tail in last}
+    if len(words) == 2 and words[1] in SEPARABLE_PARTICLES:
+        forms |= {f"{head} {pronoun} {words[1]}" for head in first for pronoun in OBJECT_PRONOUNS}
+    return sorted(forms)
+
+
+def split_object(term: str, written: str) -> tuple[str, str]:
+    """(`written` without its pronoun object, the object with its own case) for a verb + particle
+    term written apart ("Watered it down" → ("Watered down", "it")); ("written", "") otherwise.
+
+    >>> split_object("water down", "watered it down"), split_object("water down", "watered down")
+    (('watered down', 'it'), ('watered down', ''))
+    """
+    t_words, w_words = term.split(), written.split()
+    if (len(t_words) == 2 and t_words[1] in SEPARABLE_PARTICLES and len(w_words) == 3
+            and w_words[1].lower() in OBJECT_PRONOUNS and w_words[2].lower() == t_words[1]):
+        return f"{w_words[0]} {w_words[2]}", w_words[1]
+    return written, ""
+
+
+FORMS_SOURCE = Path(__file__).read_text(encoding="utf-8")
