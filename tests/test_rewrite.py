@@ -122,6 +122,7 @@ GRAMMAR = {
     "bloodbath": {"category": "loaded_noun", "weight": 3, "framing": "negative", "neutral": "heavy losses"},
     "snarling": {"category": "emotive_adjective", "weight": 2, "framing": "negative", "neutral": "scowl"},
     "furious": {"category": "emotive_adjective", "weight": 2, "framing": "negative", "neutral": "angry"},
+    "hit back": {"category": "loaded_verb", "weight": 2, "framing": "negative", "neutral": "respond"},
     "water down": {"category": "loaded_verb", "weight": 1, "framing": "negative", "neutral": "weaken"},
     "ram through": {"category": "loaded_verb", "weight": 2, "framing": "negative", "neutral": "pass quickly"},
 }
@@ -132,6 +133,8 @@ GRAMMAR = {
     ("Councillor Ada Lowe hit out at the budget.", "Councillor Ada Lowe criticised the budget."),
     ("Residents will lash out at the plan.", "Residents will criticise the plan."),
     ("The unions lashed out against ministers.", "The unions criticised ministers."),
+    ("The mayor hit back at critics.", "The mayor responded to critics."),  # "respond" takes its own "to"
+    ("The mayor hit back.", "The mayor responded."),
     # The article agrees with a plural replacement.
     ("The vote was a bloodbath for the governing party.", "The vote was heavy losses for the governing party."),
     # An adjective is replaced by an adjective, or left and marked.

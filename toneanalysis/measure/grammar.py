@@ -17,6 +17,8 @@ from .inflections import inflection
 PARTICLES = {"out", "back", "off", "up", "down"}
 # Prepositions a phrasal verb takes that the plain verb replacing it does not ("lash out at X" → "criticise X").
 TAKEN_WITH_PARTICLE = {"at", "against", "over", "about", "on"}
+# A plain verb that needs its own preposition where the phrasal verb's went ("hit back at X" → "responded to X").
+PREPOSITION_OF = {"respond": "to", "reply": "to", "react": "to"}
 ADJECTIVE_LIKE = {"JJ", "JJR", "JJS", "VBN", "VBG"}
 _NOT_PAST_AFTER = {"to", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "do", "does",
                    "did", "i", "we", "you", "they", "not", "never"}
@@ -112,6 +114,8 @@ def particle_preposition(term: str, new: str, after: str) -> int:
 
     >>> particle_preposition("hit out", "criticised", " at the council")
     3
+
+    The caller then adds the plain verb's own preposition, if it needs one (`PREPOSITION_OF`).
     """
     words = term.split()
     if len(words) < 2 or words[-1] not in PARTICLES or len(new.split()) != 1:

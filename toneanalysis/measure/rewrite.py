@@ -27,7 +27,7 @@ from ..errors import ToneAnalysisError
 from ..forms import split_object
 from ..lexicon import LexiconLike
 from ..text import normalise
-from .grammar import is_plural, particle_preposition, reads_as_past, same_kind, separated_preposition
+from .grammar import PREPOSITION_OF, is_plural, particle_preposition, reads_as_past, same_kind, separated_preposition
 from .inflections import all_inflections, inflection
 from .measures import measure_value
 
@@ -122,7 +122,9 @@ def rewrite_block(text: str, hits, quotes=()) -> tuple[str, list[str]]:
         if any(q_start == start and q_end == end for q_start, q_end in quotes):
             start, end = start - 1, end + 1  # the scare quote goes with the term
         if new:
-            end += particle_preposition(term, new, text[end:])
+            taken = particle_preposition(term, new, text[end:])
+            end += taken
+            new += f" {PREPOSITION_OF[neutral]}" if taken and neutral in PREPOSITION_OF else ""
             new += separated_preposition(term, written, text[end:])
             before = text[:start]
             if written.lower().endswith(" " + new.lower()):
