@@ -134,3 +134,17 @@ def test_instruction_benchmark_child_imports_the_package_it_is_given(tmp_path):
     done = instructions.run_child(package, texts, 0)
     assert done.returncode == 0, done.stderr[-1000:]
     assert instructions.imported(done) == package.resolve() != ROOT.resolve()
+
+
+def test_entry_demotion_rejects_only_entries_with_enough_unmarked_hits():
+    import entry_demotion
+
+    # Entry 0: five hits, never marked; entry 1: five hits, always marked; entry 2: two unmarked hits
+    # (too few to judge); entry 9 is a pseudo entry (a rated word), never judged.
+    texts = [f"The {w} vote." for w in ["bad"] * 5 + ["vile"] * 5 + ["odd"] * 2 + ["grim"] * 5]
+    hits = [[(0, 4, 7)]] * 5 + [[(1, 4, 8)]] * 5 + [[(2, 4, 7)]] * 2 + [[(9, 4, 8)]] * 5
+    gold = [set()] * 5 + [{"vile"}] * 5 + [set()] * 2 + [set()] * 5
+    rows = np.arange(len(texts))
+    assert entry_demotion.rejected(texts, hits, gold, rows, n_entries=3) == {0}
+    assert entry_demotion.rejected(texts, hits, gold, rows, n_entries=3, min_hits=2) == {0, 2}
+    assert entry_demotion.words(texts, hits, drop={0})[0] == set()
