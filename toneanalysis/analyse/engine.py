@@ -23,6 +23,7 @@ from .quotes import quote_spans
 from .rated import RATED_WORDS, rated_words
 from .sentiment import SentenceSentiment, sentence_sentiment
 from .tone import tone_score
+from .verbs import reports_speech
 
 SENTIMENT_COLUMNS = list(SentenceSentiment._fields)
 SCORE_COLUMNS = [
@@ -218,7 +219,8 @@ def sentence_scores(parsed: Parsed, lex: Lexicon) -> list[Scored]:
     for sentence, loaded, by_group in zip(parsed.sentences, signed, grouped):
         scores = sentence_sentiment(normal[sentence.start:sentence.end])
         out.append(Scored(scores, tone_score(scores, loaded, sentence.n_words),
-                          loaded_p(scores, by_group, sentence.n_words)))
+                          loaded_p(scores, by_group, sentence.n_words,
+                                   reports_speech(normal, sentence.start, sentence.end))))
     return out
 
 

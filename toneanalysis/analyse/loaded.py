@@ -13,7 +13,10 @@ with the features of `features()`, each readable on its own:
 - `vader_intensity`: |VADER compound| of the sentence;
 - `subjectivity`: TextBlob's (pattern's) subjectivity of the sentence;
 - `length`: log of its word count. Its coefficient is negative: given its hits, a longer sentence
-  is less likely loaded, so the model reads loading as a density.
+  is less likely loaded, so the model reads loading as a density;
+- `attributed`: 1 when the sentence reports speech with a neutral verb ("said", "told", "according
+  to": `verbs.reports_speech`, the forms of `verbs.NEUTRAL_VERBS` other than base forms), else 0.
+  Negative: a sentence that attributes what it says reads as reporting, not as the outlet's view.
 
 A paragraph's `loaded_p` is the word-weighted mean of its sentences', like `tone`.
 
@@ -29,7 +32,8 @@ from __future__ import annotations
 
 import math
 
-FEATURES = ("charged", "hedge", "amplifier", "scare_quotes", "vader_intensity", "subjectivity", "length")
+FEATURES = ("charged", "hedge", "amplifier", "scare_quotes", "vader_intensity", "subjectivity", "length",
+            "attributed")
 # Which feature a lexicon category's hit weight goes to; the scare-quote hit has its own.
 GROUP_OF_CATEGORY = {
     "name_calling": 0, "emotive_adjective": 0, "loaded_noun": 0, "loaded_verb": 0, "loaded_metaphor": 0,
@@ -40,26 +44,29 @@ GROUP_OF_CATEGORY = {
 N_GROUPS = 4
 
 # Fitted by benchmarks/fit_loaded_p.py (logistic regression on BABE dev, target = Biased).
-INTERCEPT = 2.292
+INTERCEPT = 1.996
 COEFFICIENTS = {
-    "charged": 1.710,
-    "hedge": 1.383,
-    "amplifier": 0.928,
-    "scare_quotes": 2.065,
-    "vader_intensity": -0.187,
-    "subjectivity": 0.723,
-    "length": -1.108,
+    "charged": 1.684,
+    "hedge": 1.322,
+    "amplifier": 0.885,
+    "scare_quotes": 1.872,
+    "vader_intensity": -0.272,
+    "subjectivity": 0.678,
+    "length": -0.937,
+    "attributed": -1.013,
 }
 
 _WEIGHTS = tuple(COEFFICIENTS[name] for name in FEATURES)
 
 
-def features(sentiment, group_weights, n_words: int) -> tuple[float, ...]:
+def features(sentiment, group_weights, n_words: int, attributed: bool) -> tuple[float, ...]:
     """The inputs of `loaded_p` for one sentence, in the order of `FEATURES`: `group_weights` is the
-    sentence's hit weight summed per group (charged, hedge, amplifier, scare quotes)."""
+    sentence's hit weight summed per group (charged, hedge, amplifier, scare quotes), `attributed`
+    whether it reports speech with a neutral verb (`verbs.reports_speech`)."""
     charged, hedge, amplifier, scare = group_weights
     return (math.log1p(charged), math.log1p(hedge), math.log1p(amplifier), math.log1p(scare),
-            abs(sentiment.vader_compound), sentiment.textblob_subjectivity, math.log(max(n_words, 1)))
+            abs(sentiment.vader_compound), sentiment.textblob_subjectivity, math.log(max(n_words, 1)),
+            float(attributed))
 
 
 def probability(values) -> float:
@@ -72,18 +79,19 @@ def probability(values) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def loaded_p(sentiment, group_weights, n_words: int) -> float:
-    """The probability that a sentence is loaded, from its sentiment, its hit weight per group and its length.
+def loaded_p(sentiment, group_weights, n_words: int, attributed: bool) -> float:
+    """The probability that a sentence is loaded, from its sentiment, its hit weight per group, its length
+    and whether it reports speech with a neutral verb.
 
     >>> from toneanalysis.analyse.sentiment import SentenceSentiment
     >>> plain = SentenceSentiment(0.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    >>> loaded_p(plain, (3.0, 0.0, 0.0, 0.0), 12) > loaded_p(plain, (0.0, 0.0, 0.0, 0.0), 12)
+    >>> loaded_p(plain, (3.0, 0.0, 0.0, 0.0), 12, False) > loaded_p(plain, (0.0, 0.0, 0.0, 0.0), 12, False)
     True
     """
     charged, hedge, amplifier, scare = group_weights
-    c_charged, c_hedge, c_amplifier, c_scare, c_vader, c_subjectivity, c_length = _WEIGHTS
+    c_charged, c_hedge, c_amplifier, c_scare, c_vader, c_subjectivity, c_length, c_attributed = _WEIGHTS
     z = (INTERCEPT + c_charged * math.log1p(charged) + c_hedge * math.log1p(hedge)
          + c_amplifier * math.log1p(amplifier) + c_scare * math.log1p(scare)
          + c_vader * abs(sentiment.vader_compound) + c_subjectivity * sentiment.textblob_subjectivity
-         + c_length * math.log(max(n_words, 1)))
+         + c_length * math.log(max(n_words, 1)) + (c_attributed if attributed else 0.0))
     return 1.0 / (1.0 + math.exp(-z))

@@ -19,6 +19,7 @@ from .attribution import VOICES
 from .engine import PSEUDO_ENTRIES, SCORE_COLUMNS, SENTIMENT_COLUMNS, aggregate, sentence_loading
 from .loaded import FEATURES as LOADED_FEATURES
 from .loaded import features as loaded_features
+from .verbs import reports_speech
 
 HIT_COLUMNS = ["block", "role", "sentence", "start", "end", "text", "term", "category", "weight", "framing", "neutral",
                "voice", "speaker"]
@@ -210,7 +211,7 @@ def reporting_verbs(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.
 def loaded_p_features(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.DataFrame:
     """Why each sentence has its `loaded_p`: one row per sentence of the scored blocks with `block`,
     `role`, `sentence`, `text`, the model's features (`analyse/loaded.py`: `charged`, `hedge`,
-    `amplifier`, `scare_quotes`, `vader_intensity`, `subjectivity`, `length`) and `loaded_p`. A feature's
+    `amplifier`, `scare_quotes`, `vader_intensity`, `subjectivity`, `length`, `attributed`) and `loaded_p`. A feature's
     contribution to the log-odds is its value times `loaded.COEFFICIENTS[feature]`.
 
     >>> row = loaded_p_features("The tyrant smiled.").iloc[0]
@@ -223,6 +224,7 @@ def loaded_p_features(article: ArticleLike, *, lexicon: LexiconLike = None) -> p
         _, grouped = sentence_loading(parsed, a.lexicon)
         for i, (s, score, groups) in enumerate(zip(parsed.sentences, scored, grouped)):
             rows.append((block.index, block.role, i, block.text[s.start:s.end],
-                         *loaded_features(score.sentiment, groups, s.n_words), score.loaded_p))
+                         *loaded_features(score.sentiment, groups, s.n_words,
+                                          reports_speech(parsed.normal, s.start, s.end)), score.loaded_p))
     return with_metadata(pd.DataFrame(rows, columns=["block", "role", "sentence", "text", *LOADED_FEATURES,
                                                      "loaded_p"]), a)

@@ -125,6 +125,32 @@ _SOURCE_DIGEST = digest(Path(__file__).read_text(encoding="utf-8"))
 _TABLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+def _reporting_forms() -> list[str]:
+    """The forms of `NEUTRAL_VERBS` that report speech ("said", "says", "told", "noted", "according
+    to"): not their base forms, which in news are mostly nouns or infinitives ("a report", "the state")."""
+    return sorted({form for lemma in NEUTRAL_VERBS for form, tag in _forms(lemma).items()
+                   if (tag not in ("VB", "VBP") and lemma != "according to") or form == "according to"})
+
+
+@functools.lru_cache(maxsize=1)
+def _reporting_pattern() -> re.Pattern:
+    from importlib.metadata import version
+
+    forms = cached_json("reporting-forms", digest(_SOURCE_DIGEST, version("lemminflect")), _reporting_forms,
+                        valid=lambda data: isinstance(data, list) and all(isinstance(f, str) for f in data))
+    return re.compile(r"(?<![\w'\-])" + _trie([*forms, "According to"]) + r"(?![\w\-])")
+
+
+def reports_speech(normal: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether `normal[start:end]` (typography-normalised text) reports speech with a neutral verb, the
+    reporter's attribution that `loaded_p` reads as `attributed`.
+
+    >>> reports_speech("The mayor said the bridge would close."), reports_speech("The report was late.")
+    (True, False)
+    """
+    return _reporting_pattern().search(normal, start, len(normal) if end is None else end) is not None
+
+
 def _valid_table(data) -> bool:
     return isinstance(data, dict) and all(
         isinstance(v, list) and len(v) == 3 and all(isinstance(x, str) for x in v) for v in data.values())
