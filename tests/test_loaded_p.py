@@ -267,3 +267,24 @@ def test_a_short_quotation_with_a_speaker_is_found_but_is_not_a_hit():
     assert ta.find_loaded_terms(text).empty
     unspoken = "The ferry plan was 'a gift' to the harbour."
     assert [s for *_, s in short_quotes(unspoken, normalise(unspoken), [])] == [False]
+
+
+@pytest.mark.parametrize("text, attributed", [
+    ("The mayor said the bridge would close.", 1.0),
+    ("According to the council, the bridge will close.", 1.0),
+    ("The bridge, officials told reporters, will close.", 1.0),
+    ("The state report on the bridge was late.", 0.0),  # base forms are nouns here: no attribution
+    ("The bridge will close in May.", 0.0),
+])
+def test_attributed_reads_neutral_reporting_verbs(text, attributed):
+    assert ta.loaded_p_features(text)["attributed"].tolist() == [attributed]
+
+
+def test_the_same_loaded_words_attributed_read_as_reporting():
+    # Two sentences of the same length and hits: the one that reports speech has the lower loaded_p,
+    # by exactly the attributed coefficient in log-odds.
+    own, reported = ta.loaded_p_features("The thugs wrecked the square, the crowd heard.\n\n"
+                                         "The thugs wrecked the square, the mayor said.")["loaded_p"]
+    logit = lambda p: math.log(p / (1 - p))
+    assert reported < own
+    assert logit(reported) - logit(own) == pytest.approx(loaded.COEFFICIENTS["attributed"], abs=0.05)
