@@ -203,12 +203,17 @@ def report(data: Path) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
+def print_report(report_of, argv: list[str] | None) -> int:
+    """Print `report_of(DATA)` for a benchmark's command line (DATA as for validate.py)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from validate import DEFAULT_DATA
 
-    print(report(Path(argv[0]) if argv else DEFAULT_DATA))
+    print(report_of(Path(argv[0]) if argv else DEFAULT_DATA))
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return print_report(report, argv)
 
 
 if __name__ == "__main__":

@@ -102,11 +102,7 @@ def report(path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from validate import DEFAULT_DATA
-
-    print(report(Path(argv[0]) if argv else DEFAULT_DATA))
-    return 0
+    return bm.print_report(report, argv)
 
 
 if __name__ == "__main__":
