@@ -3,6 +3,7 @@
 import json
 import math
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -117,6 +118,31 @@ def test_parquet_resumes_and_nothing_is_scored_twice(tmp_path, monkeypatch):
     # Another lexicon is another scoring.
     lexicon = {"union": {"category": "loaded_noun", "weight": 1, "framing": "negative", "neutral": "union"}}
     assert score_corpus(folder, out=out, lexicon=lexicon).n_scored == 3
+
+
+def test_a_scoring_made_by_other_code_is_not_reused(tmp_path, monkeypatch):
+    # A refitted loaded_p or a changed rule gives other numbers for the same file: stored rows made
+    # by other code (another version of the package or of a scoring library) must not be mixed in.
+    folder = write_folder(tmp_path, None)
+    out = tmp_path / "scored"
+    assert score_corpus(folder, out=out).n_scored == 3
+    assert score_corpus(folder, out=out).n_reused == 3
+    monkeypatch.setattr(scoring_module, "code_fingerprint", lambda: "another version")
+    upgraded = score_corpus(folder, out=out)
+    assert (upgraded.n_scored, upgraded.n_reused) == (3, 0)
+
+
+def test_the_code_fingerprint_reads_the_package_sources(tmp_path):
+    (tmp_path / "analyse").mkdir()
+    (tmp_path / "analyse" / "loaded.py").write_text("INTERCEPT = 2.046\n")
+    (tmp_path / "notes.txt").write_text("not code")
+    before = scoring_module.sources_fingerprint(tmp_path)
+    (tmp_path / "notes.txt").write_text("still not code")
+    assert scoring_module.sources_fingerprint(tmp_path) == before
+    (tmp_path / "analyse" / "loaded.py").write_text("INTERCEPT = 2.047\n")
+    assert scoring_module.sources_fingerprint(tmp_path) != before
+    assert scoring_module.code_fingerprint() == scoring_module.sources_fingerprint(
+        Path(scoring_module.__file__).resolve().parent.parent)
 
 
 def test_an_interrupted_run_picks_up_where_it_stopped(tmp_path, monkeypatch):

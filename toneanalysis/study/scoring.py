@@ -11,11 +11,13 @@ article whose text (file bytes) and lexicon were scored before is not scored aga
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import warnings
 import weakref
 from collections.abc import Iterator
+from pathlib import Path
 
 import pandas as pd
 
@@ -31,6 +33,8 @@ from .sources import PROBLEM_COLUMNS, CorpusSource, read_corpus
 from .store import Store
 
 SCHEMA = "toneanalysis-corpus-1"  # part of every content hash: a change of what is stored rescores all
+# Libraries whose answers are part of a score (sentences, sentiment, word forms and frequencies).
+SCORING_LIBRARIES = ("spacy", "vaderSentiment", "textblob", "lemminflect", "wordfreq")
 MEASURE_COLUMNS = [m.name for m in MEASURES] + ["headline_tone", "caption_tone", "n_paragraphs", "n_words",
                                                 "loaded_count"]
 KEYS = ["article", "content_hash"]
@@ -54,9 +58,33 @@ def lexicon_fingerprint(lex: lexicon_module.Lexicon) -> str:
     return cached
 
 
+@functools.cache
+def code_fingerprint() -> str:
+    """A digest of the code that scores: the package's own sources (its models' coefficients are in
+    them) and the versions of `SCORING_LIBRARIES`. A refitted model or a changed rule gives other
+    numbers for the same text, so a stored scoring made by other code is not reused."""
+    return sources_fingerprint(Path(__file__).resolve().parent.parent)
+
+
+def sources_fingerprint(package: Path) -> str:
+    """`code_fingerprint` of the package in a folder."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in SCORING_LIBRARIES:
+        try:
+            digest.update(f"{name}={version(name)}\0".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name}=?\0".encode())
+    return digest.hexdigest()
+
+
 def content_hash(item: dict, fingerprint: str) -> str:
-    """What identifies a scoring: the file's bytes (or the text), the lexicon and the stored schema."""
-    digest = hashlib.sha256(f"{SCHEMA}\0{fingerprint}\0".encode())
+    """What identifies a scoring: the file's bytes (or the text), the lexicon, the code that scores
+    (`code_fingerprint`) and the stored schema."""
+    digest = hashlib.sha256(f"{SCHEMA}\0{fingerprint}\0{code_fingerprint()}\0".encode())
     if isinstance(item.get("path"), str) and is_url(item["path"]):
         # A page is fetched once, when it is scored: its address (and the lexicon) identify the scoring.
         digest.update(b"url\0" + item["path"].encode("utf-8"))
