@@ -288,3 +288,36 @@ def test_the_same_loaded_words_attributed_read_as_reporting():
     logit = lambda p: math.log(p / (1 - p))
     assert reported < own
     assert logit(reported) - logit(own) == pytest.approx(loaded.COEFFICIENTS["attributed"], abs=0.05)
+
+
+def test_loaded_words_inside_quotation_marks_are_the_speakers_not_the_outlets():
+    # The same words, quoted and not: the hit is found either way (with its voice), but `loaded_p`
+    # reads the outlet's own words, so the quoted sentence's groups are empty and its loaded_p lower.
+    frame = ta.loaded_p_features("The thugs wrecked the square last night, the crowd heard.\n\n"
+                                 "\u201cThe thugs wrecked the square last night,\u201d the crowd heard.")
+    own, quoted = frame.to_dict("records")
+    assert own["charged"] > 0 and quoted["charged"] == 0.0
+    assert quoted["loaded_p"] < own["loaded_p"]
+    hits = ta.find_loaded_terms("\u201cThe thugs wrecked the square,\u201d she said.")
+    assert hits[["text", "voice", "speaker"]].values.tolist() == [["thugs", "quoted", "she"]]
+
+
+def test_a_quotation_that_runs_to_the_paragraphs_end_is_still_quoted():
+    # News style: a quotation that goes on into the next paragraph has no closing mark in this one.
+    row = ta.loaded_p_features("\u201cThese thugs wrecked our square and nobody stopped them.")
+    assert row["charged"].tolist() == [0.0]
+
+
+def test_scare_quotes_and_unquoted_hits_beside_a_quotation_still_count():
+    # The marks of a scare quote are the outlet's; a hit outside a quotation in the same sentence counts.
+    scare = ta.loaded_p_features("The council\u2019s \u2018reforms\u2019 closed the library.")
+    assert scare["scare_quotes"].iloc[0] > 0
+    beside = ta.loaded_p_features("The thugs wrecked what the mayor called \u201cour square\u201d.")
+    assert beside["charged"].iloc[0] > 0
+
+
+def test_tone_still_counts_quoted_loaded_words():
+    # `tone` was fitted with every match, quoted or not: only loaded_p reads the voice.
+    quoted = ta.score_texts(["\u201cThe thugs wrecked the square,\u201d the crowd heard."])
+    plain = ta.score_texts(["\u201cThe men walked across the square,\u201d the crowd heard."])
+    assert quoted["tone"].iloc[0] < plain["tone"].iloc[0]

@@ -76,6 +76,7 @@ class Parsed(NamedTuple):
     sentences: list[Sentence]
     hits: list[Hit]
     cues: list[Hit]  # matches lighter than a hit (`MIN_HIT_WEIGHT`): features of `loaded_p` and `tone` only
+    quotes: list[tuple[int, int, bool]]  # `quotes.quote_spans` of the text: (start, end, closed)
 
 
 class Scored(NamedTuple):
@@ -121,16 +122,17 @@ def entry_weights(lex: Lexicon) -> tuple[list[float], list[float], list[int | No
     return cached
 
 
-def short_quotes(text: str, normal: str, matches, sentences=None) -> list[tuple[int, int, bool]]:
+def short_quotes(text: str, normal: str, matches, sentences=None, quotes=None) -> list[tuple[int, int, bool]]:
     """(start, end, spoken) of the quoted words of each short quotation in a text, marks excluded: a
     closed quotation of 1..SCARE_QUOTE_WORDS words, with a lower-case word among them other than the
     small words of a title ("Tippecanoe and Tyler, Too" is a name), no question or exclamation mark
     (speech), and no lexicon match inside (a quoted loaded term is already a hit of its own).
     `spoken`: the quotation's sentence (of `sentences`, (start, end) pairs; else the whole text) has a
     speech or naming verb ("said", "called", "accused", `SPEECH`), so it is someone's words, a partial
-    quote, not the writer's: a scare quote is one that is not spoken (`scare_quotes`)."""
+    quote, not the writer's: a scare quote is one that is not spoken (`scare_quotes`). `quotes`: the
+    text's `quote_spans`, when already found."""
     out = []
-    for start, end, closed in quote_spans(text, normal):
+    for start, end, closed in quote_spans(text, normal) if quotes is None else quotes:
         quoted = normal[start:end]
         words = quoted.split()
         if not (closed and 0 < len(words) <= SCARE_QUOTE_WORDS and "?" not in quoted and "!" not in quoted
@@ -143,7 +145,7 @@ def short_quotes(text: str, normal: str, matches, sentences=None) -> list[tuple[
     return out
 
 
-def scare_quotes(text: str, normal: str, matches, sentences=None) -> list[tuple[int, int]]:
+def scare_quotes(text: str, normal: str, matches, sentences=None, quotes=None) -> list[tuple[int, int]]:
     """(start, end) of the quoted words of each scare quote in a text: a short quotation
     (`short_quotes`) whose sentence has no speech or naming verb. A partial quote after a speech verb
     is nothing (measured as a hit class and not kept: docs/VALIDATION.md §3, "Quoted loaded language").
@@ -153,7 +155,8 @@ def scare_quotes(text: str, normal: str, matches, sentences=None) -> list[tuple[
     >>> [text[a:b] for a, b in scare_quotes(text, normalise(text), [(0, brutal, brutal + 6)])]
     ['reforms']
     """
-    return [(start, end) for start, end, spoken in short_quotes(text, normal, matches, sentences) if not spoken]
+    return [(start, end) for start, end, spoken in short_quotes(text, normal, matches, sentences, quotes)
+            if not spoken]
 
 
 def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Iterator[Parsed]:
@@ -174,8 +177,10 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
         original, normal = pending.popleft()
         spans = sentence_spans(doc, normal)
         matches = drop_names(normal, spans, lex.match(doc))
-        if _OPENING_MARK.search(normal):  # most apostrophes ("Russia's") follow a letter: no quote opens
-            quoted = [(scare, s, e) for s, e in scare_quotes(original, normal, matches, spans)]
+        # Most apostrophes ("Russia's") follow a letter: no quote opens, and most paragraphs have none.
+        quotes = quote_spans(original, normal) if _OPENING_MARK.search(normal) else []
+        if quotes:
+            quoted = [(scare, s, e) for s, e in scare_quotes(original, normal, matches, spans, quotes)]
             if quoted:
                 matches = sorted(matches + quoted, key=lambda m: m[1])
         sentences, hits, cues = [], [], []
@@ -195,20 +200,29 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
                 named = drop_names(normal, [(start, end)], [(rated + d, start + s, start + e) for s, e, d in found])
                 mine = sorted(mine + [Hit(entry, s, e, index) for entry, s, e in named], key=lambda h: h.start)
             hits.extend(mine)
-        yield Parsed(original, normal, sentences, hits, cues)
+        yield Parsed(original, normal, sentences, hits, cues, quotes)
 
 
 def sentence_loading(parsed: Parsed, lex: Lexicon) -> tuple[list[float], list[list[float]]]:
     """Per sentence: the weight of its hits and cues signed by framing (for `tone`), and their weight per
-    `loaded_p` group."""
+    `loaded_p` group. `loaded_p` reads the outlet's own words: a lexicon or rated-word match inside
+    quotation marks is the speaker's, and is left out of its groups (a scare quote, the marks
+    themselves, is not); `tone` counts every match, as it was fitted."""
     weights, signed_weights, groups = entry_weights(lex)
     signed = [0.0] * len(parsed.sentences)
     grouped = [[0.0] * N_GROUPS for _ in parsed.sentences]
+    scare, quotes = scare_entry(lex), parsed.quotes
     for hit in (*parsed.hits, *parsed.cues):
         signed[hit.sentence] += signed_weights[hit.entry]
-        if groups[hit.entry] is not None:
-            grouped[hit.sentence][groups[hit.entry]] += weights[hit.entry]
+        group = groups[hit.entry]
+        if group is not None and not (quotes and hit.entry != scare and in_quotes(hit.start, quotes)):
+            grouped[hit.sentence][group] += weights[hit.entry]
     return signed, grouped
+
+
+def in_quotes(position: int, quotes) -> bool:
+    """Whether a text offset lies inside one of `quotes` (`quote_spans`' (start, end, closed) triples)."""
+    return any(start <= position < end for start, end, _ in quotes)
 
 
 def sentence_scores(parsed: Parsed, lex: Lexicon) -> list[Scored]:

@@ -18,6 +18,11 @@ with the features of `features()`, each readable on its own:
   to": `verbs.reports_speech`, the forms of `verbs.NEUTRAL_VERBS` other than base forms), else 0.
   Negative: a sentence that attributes what it says reads as reporting, not as the outlet's view.
 
+The four hit groups read the outlet's own words: a lexicon or rated-word hit inside quotation marks
+is the speaker's (`engine.sentence_loading`; the hit is still found, with its voice), and experts
+label a sentence whose only hits are quoted Biased no more often than one with none. A scare quote
+is the outlet's marks, so it counts wherever it is.
+
 A paragraph's `loaded_p` is the word-weighted mean of its sentences', like `tone`.
 
 The coefficients were fitted by `benchmarks/fit_loaded_p.py` (L2-regularised logistic regression,
@@ -44,16 +49,16 @@ GROUP_OF_CATEGORY = {
 N_GROUPS = 4
 
 # Fitted by benchmarks/fit_loaded_p.py (logistic regression on BABE dev, target = Biased).
-INTERCEPT = 1.996
+INTERCEPT = 2.046
 COEFFICIENTS = {
-    "charged": 1.684,
-    "hedge": 1.322,
-    "amplifier": 0.885,
-    "scare_quotes": 1.872,
-    "vader_intensity": -0.272,
-    "subjectivity": 0.678,
-    "length": -0.937,
-    "attributed": -1.013,
+    "charged": 1.768,
+    "hedge": 1.443,
+    "amplifier": 0.912,
+    "scare_quotes": 1.894,
+    "vader_intensity": -0.267,
+    "subjectivity": 0.689,
+    "length": -0.961,
+    "attributed": -0.942,
 }
 
 _WEIGHTS = tuple(COEFFICIENTS[name] for name in FEATURES)
