@@ -297,6 +297,9 @@ def test_loaded_words_inside_quotation_marks_are_the_speakers_not_the_outlets():
                                  "\u201cThe thugs wrecked the square last night,\u201d the crowd heard.")
     own, quoted = frame.to_dict("records")
     assert own["charged"] > 0 and quoted["charged"] == 0.0
+    # The table says what was left out, so the hit a reader sees is explained.
+    quoted_hits = ta.find_loaded_terms("\u201cThe thugs wrecked the square last night,\u201d the crowd heard.")
+    assert (own["quoted_weight"], quoted["quoted_weight"]) == (0.0, quoted_hits["weight"].sum()) != (0.0, 0.0)
     assert quoted["loaded_p"] < own["loaded_p"]
     hits = ta.find_loaded_terms("\u201cThe thugs wrecked the square,\u201d she said.")
     assert hits[["text", "voice", "speaker"]].values.tolist() == [["thugs", "quoted", "she"]]

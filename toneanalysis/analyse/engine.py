@@ -211,13 +211,30 @@ def sentence_loading(parsed: Parsed, lex: Lexicon) -> tuple[list[float], list[li
     weights, signed_weights, groups = entry_weights(lex)
     signed = [0.0] * len(parsed.sentences)
     grouped = [[0.0] * N_GROUPS for _ in parsed.sentences]
-    scare, quotes = scare_entry(lex), parsed.quotes
+    scare = scare_entry(lex)
     for hit in (*parsed.hits, *parsed.cues):
         signed[hit.sentence] += signed_weights[hit.entry]
         group = groups[hit.entry]
-        if group is not None and not (quotes and hit.entry != scare and in_quotes(hit.start, quotes)):
+        if group is not None and not _speakers(hit, parsed.quotes, scare):
             grouped[hit.sentence][group] += weights[hit.entry]
     return signed, grouped
+
+
+def quoted_loading(parsed: Parsed, lex: Lexicon) -> list[float]:
+    """Per sentence: the weight of the hits and cues that `sentence_loading` leaves out of `loaded_p`'s
+    groups as the speaker's words (inside quotation marks), to explain a hit that `loaded_p` ignores."""
+    weights, _, groups = entry_weights(lex)
+    quoted = [0.0] * len(parsed.sentences)
+    scare = scare_entry(lex)
+    for hit in (*parsed.hits, *parsed.cues):
+        if groups[hit.entry] is not None and _speakers(hit, parsed.quotes, scare):
+            quoted[hit.sentence] += weights[hit.entry]
+    return quoted
+
+
+def _speakers(hit: Hit, quotes, scare: int) -> bool:
+    # A scare quote lies inside its own marks, and those marks are the outlet's.
+    return bool(quotes) and hit.entry != scare and in_quotes(hit.start, quotes)
 
 
 def in_quotes(position: int, quotes) -> bool:

@@ -16,7 +16,7 @@ import pandas as pd
 from ..lexicon import Lexicon, LexiconLike
 from .analysed import AnalysedArticle, ArticleLike, analyse
 from .attribution import VOICES
-from .engine import PSEUDO_ENTRIES, SCORE_COLUMNS, SENTIMENT_COLUMNS, aggregate, sentence_loading
+from .engine import PSEUDO_ENTRIES, SCORE_COLUMNS, SENTIMENT_COLUMNS, aggregate, quoted_loading, sentence_loading
 from .loaded import FEATURES as LOADED_FEATURES
 from .loaded import features as loaded_features
 from .verbs import reports_speech
@@ -211,8 +211,10 @@ def reporting_verbs(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.
 def loaded_p_features(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.DataFrame:
     """Why each sentence has its `loaded_p`: one row per sentence of the scored blocks with `block`,
     `role`, `sentence`, `text`, the model's features (`analyse/loaded.py`: `charged`, `hedge`,
-    `amplifier`, `scare_quotes`, `vader_intensity`, `subjectivity`, `length`, `attributed`) and `loaded_p`. A feature's
-    contribution to the log-odds is its value times `loaded.COEFFICIENTS[feature]`.
+    `amplifier`, `scare_quotes`, `vader_intensity`, `subjectivity`, `length`, `attributed`),
+    `quoted_weight` (the weight of its hits inside quotation marks: the speaker's words, which the four
+    hit features leave out) and `loaded_p`. A feature's contribution to the log-odds is its value
+    times `loaded.COEFFICIENTS[feature]`.
 
     >>> row = loaded_p_features("The tyrant smiled.").iloc[0]
     >>> round(float(row["charged"]), 3), bool(row["loaded_p"] > 0.5)
@@ -222,9 +224,10 @@ def loaded_p_features(article: ArticleLike, *, lexicon: LexiconLike = None) -> p
     rows = []
     for block, parsed, scored in zip(a.scored_blocks, a.parsed, a.scores):
         _, grouped = sentence_loading(parsed, a.lexicon)
-        for i, (s, score, groups) in enumerate(zip(parsed.sentences, scored, grouped)):
+        quoted = quoted_loading(parsed, a.lexicon)
+        for i, (s, score, groups, speakers) in enumerate(zip(parsed.sentences, scored, grouped, quoted)):
             rows.append((block.index, block.role, i, block.text[s.start:s.end],
                          *loaded_features(score.sentiment, groups, s.n_words,
-                                          reports_speech(parsed.normal, s.start, s.end)), score.loaded_p))
+                                          reports_speech(parsed.normal, s.start, s.end)), speakers, score.loaded_p))
     return with_metadata(pd.DataFrame(rows, columns=["block", "role", "sentence", "text", *LOADED_FEATURES,
-                                                     "loaded_p"]), a)
+                                                     "quoted_weight", "loaded_p"]), a)
