@@ -137,7 +137,7 @@ def loaded_p_out_of_fold(babe, keys, out_of_fold, chosen) -> tuple[float, float]
     from loaded_eval import auc
 
     from toneanalysis.analyse import engine, loaded
-    from toneanalysis.analyse.quotes import quote_spans
+    from toneanalysis.lexicon import load_lexicon
 
     group = loaded.GROUP_OF_CATEGORY.pop("rated_word")
     engine._ENTRY_WEIGHTS.clear()  # entry groups are cached per lexicon
@@ -147,11 +147,12 @@ def loaded_p_out_of_fold(babe, keys, out_of_fold, chosen) -> tuple[float, float]
         loaded.GROUP_OF_CATEGORY["rated_word"] = group
         engine._ENTRY_WEIGHTS.clear()
     topics, labels = babe["topic"].to_numpy(), babe["biased"].to_numpy()
-    quotes = [quote_spans(text) for text in babe["text"]]
+    lex = load_lexicon(None)
+    spoken = [parsed.spoken for parsed in engine.parse(babe["text"].tolist(), lex)]
     count = np.zeros(len(babe))
     for (i, _, start, _), p in zip(keys, out_of_fold):
-        # As the engine does: a rated word inside quotation marks is the speaker's, not in `loaded_p`.
-        count[i] += p >= chosen[topics[i]] and not engine.in_quotes(start, quotes[i])
+        # As the engine does: a rated word inside someone's quoted words is not in `loaded_p`.
+        count[i] += p >= chosen[topics[i]] and not engine.in_quotes(start, spoken[i])
     with_rated = features.assign(charged=np.log1p(np.expm1(features["charged"]) + count))
     return tuple(auc(fit_loaded_p.cross_validated(f, labels, topics), labels) for f in (features, with_rated))
 

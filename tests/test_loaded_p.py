@@ -292,7 +292,8 @@ def test_the_same_loaded_words_attributed_read_as_reporting():
 
 def test_loaded_words_inside_quotation_marks_are_the_speakers_not_the_outlets():
     # The same words, quoted and not: the hit is found either way (with its voice), but `loaded_p`
-    # reads the outlet's own words, so the quoted sentence's groups are empty and its loaded_p lower.
+    # reads the outlet's own words, so the quoted sentence's groups are empty and its loaded_p lower
+    # (a quotation of more than four words is someone's words, whoever the sentence names).
     frame = ta.loaded_p_features("The thugs wrecked the square last night, the crowd heard.\n\n"
                                  "\u201cThe thugs wrecked the square last night,\u201d the crowd heard.")
     own, quoted = frame.to_dict("records")
@@ -309,6 +310,27 @@ def test_a_quotation_that_runs_to_the_paragraphs_end_is_still_quoted():
     # News style: a quotation that goes on into the next paragraph has no closing mark in this one.
     row = ta.loaded_p_features("\u201cThese thugs wrecked our square and nobody stopped them.")
     assert row["charged"].tolist() == [0.0]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents met the council\u2019s \u2018thugs\u2019 at the gate.",  # the writer's own marks: a scare quote
+    "The mayor and his \u201cfat cat\u201d friends met again on Friday.",
+])
+def test_a_loaded_word_in_the_writers_own_quotation_marks_still_counts(text):
+    # No speaker, a short phrase: the outlet's scare quotes around its own loaded word (the sample's
+    # 'Axis of Evil' ally), so loaded_p counts it, as the voice analysis calls it `scare_quote`.
+    row = ta.loaded_p_features(text).iloc[0]
+    assert row["charged"] > 0 and row["quoted_weight"] == 0.0
+    assert set(ta.find_loaded_terms(text)["voice"]) == {"scare_quote"}
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor called the protesters \u2018thugs\u2019 on Friday.",  # a speech or naming verb: a partial quote
+    "\u201cThe thugs wrecked our square again,\u201d a resident wrote.",
+])
+def test_a_loaded_word_in_someones_quoted_words_is_theirs(text):
+    row = ta.loaded_p_features(text).iloc[0]
+    assert row["charged"] == 0.0 and row["quoted_weight"] > 0
 
 
 def test_scare_quotes_and_unquoted_hits_beside_a_quotation_still_count():

@@ -76,7 +76,7 @@ class Parsed(NamedTuple):
     sentences: list[Sentence]
     hits: list[Hit]
     cues: list[Hit]  # matches lighter than a hit (`MIN_HIT_WEIGHT`): features of `loaded_p` and `tone` only
-    quotes: list[tuple[int, int, bool]]  # `quotes.quote_spans` of the text: (start, end, closed)
+    spoken: list[tuple[int, int]]  # quotations that are someone's words (`spoken_quotes`)
 
 
 class Scored(NamedTuple):
@@ -139,10 +139,29 @@ def short_quotes(text: str, normal: str, matches, sentences=None, quotes=None) -
                 and any(w[:1].islower() and w.strip(".,;:").lower() not in _TITLE_WORDS for w in words)
                 and not any(start <= s < end for _, s, _ in matches)):
             continue
-        a, b = next(((a, b) for a, b in sentences or () if a <= start < b), (0, len(normal)))
-        outside = normal[a:max(a, start - 1)] + " " + normal[min(end + 1, b):b]
-        out.append((start, end, bool(SPEECH.search(outside))))
+        out.append((start, end, _speech_beside(normal, start, end, sentences)))
     return out
+
+
+def _speech_beside(normal: str, start: int, end: int, sentences) -> bool:
+    # Whether the sentence of the quotation at [start, end) has a speech or naming verb outside it.
+    a, b = next(((a, b) for a, b in sentences or () if a <= start < b), (0, len(normal)))
+    return bool(SPEECH.search(normal[a:max(a, start - 1)] + " " + normal[min(end + 1, b):b]))
+
+
+def spoken_quotes(normal: str, quotes, sentences=None) -> list[tuple[int, int]]:
+    """(start, end) of each quotation (of `quotes`, `quote_spans`' triples) that is someone's words:
+    one left open, one of more than SCARE_QUOTE_WORDS words, or one in a sentence with a speech or
+    naming verb (`short_quotes`' rule for a partial quote). The rest are the writer's own marks
+    around a word or phrase, scare quotes, as the voice analysis calls them (his ‘Axis of Evil’ ally).
+
+    >>> text = 'His \u2018Axis of Evil\u2019 ally arrived. \u201cWe will win,\u201d he said.'
+    >>> [text[a:b] for a, b in spoken_quotes(text, quote_spans(text), [(0, 32), (33, len(text))])]
+    ['We will win,']
+    """
+    return [(start, end) for start, end, closed in quotes
+            if not closed or len(normal[start:end].split()) > SCARE_QUOTE_WORDS
+            or _speech_beside(normal, start, end, sentences)]
 
 
 def scare_quotes(text: str, normal: str, matches, sentences=None, quotes=None) -> list[tuple[int, int]]:
@@ -200,46 +219,40 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
                 named = drop_names(normal, [(start, end)], [(rated + d, start + s, start + e) for s, e, d in found])
                 mine = sorted(mine + [Hit(entry, s, e, index) for entry, s, e in named], key=lambda h: h.start)
             hits.extend(mine)
-        yield Parsed(original, normal, sentences, hits, cues, quotes)
+        yield Parsed(original, normal, sentences, hits, cues, spoken_quotes(normal, quotes, spans) if quotes else [])
 
 
 def sentence_loading(parsed: Parsed, lex: Lexicon) -> tuple[list[float], list[list[float]]]:
     """Per sentence: the weight of its hits and cues signed by framing (for `tone`), and their weight per
-    `loaded_p` group. `loaded_p` reads the outlet's own words: a lexicon or rated-word match inside
-    quotation marks is the speaker's, and is left out of its groups (a scare quote, the marks
-    themselves, is not); `tone` counts every match, as it was fitted."""
+    `loaded_p` group. `loaded_p` reads the outlet's own words: a lexicon or rated-word match inside a
+    quotation that is someone's words (`spoken_quotes`) is the speaker's, and is left out of its
+    groups; inside the writer's own scare quotes it counts. `tone` counts every match, as it was fitted."""
     weights, signed_weights, groups = entry_weights(lex)
     signed = [0.0] * len(parsed.sentences)
     grouped = [[0.0] * N_GROUPS for _ in parsed.sentences]
-    scare = scare_entry(lex)
+    spoken = parsed.spoken
     for hit in (*parsed.hits, *parsed.cues):
         signed[hit.sentence] += signed_weights[hit.entry]
         group = groups[hit.entry]
-        if group is not None and not _speakers(hit, parsed.quotes, scare):
+        if group is not None and not (spoken and in_quotes(hit.start, spoken)):
             grouped[hit.sentence][group] += weights[hit.entry]
     return signed, grouped
 
 
 def quoted_loading(parsed: Parsed, lex: Lexicon) -> list[float]:
     """Per sentence: the weight of the hits and cues that `sentence_loading` leaves out of `loaded_p`'s
-    groups as the speaker's words (inside quotation marks), to explain a hit that `loaded_p` ignores."""
+    groups as the speaker's words (`spoken_quotes`), to explain a hit that `loaded_p` ignores."""
     weights, _, groups = entry_weights(lex)
     quoted = [0.0] * len(parsed.sentences)
-    scare = scare_entry(lex)
     for hit in (*parsed.hits, *parsed.cues):
-        if groups[hit.entry] is not None and _speakers(hit, parsed.quotes, scare):
+        if groups[hit.entry] is not None and parsed.spoken and in_quotes(hit.start, parsed.spoken):
             quoted[hit.sentence] += weights[hit.entry]
     return quoted
 
 
-def _speakers(hit: Hit, quotes, scare: int) -> bool:
-    # A scare quote lies inside its own marks, and those marks are the outlet's.
-    return bool(quotes) and hit.entry != scare and in_quotes(hit.start, quotes)
-
-
 def in_quotes(position: int, quotes) -> bool:
-    """Whether a text offset lies inside one of `quotes` (`quote_spans`' (start, end, closed) triples)."""
-    return any(start <= position < end for start, end, _ in quotes)
+    """Whether a text offset lies inside one of `quotes`, (start, end) pairs."""
+    return any(start <= position < end for start, end in quotes)
 
 
 def sentence_scores(parsed: Parsed, lex: Lexicon) -> list[Scored]:

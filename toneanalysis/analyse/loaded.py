@@ -18,10 +18,12 @@ with the features of `features()`, each readable on its own:
   to": `verbs.reports_speech`, the forms of `verbs.NEUTRAL_VERBS` other than base forms), else 0.
   Negative: a sentence that attributes what it says reads as reporting, not as the outlet's view.
 
-The four hit groups read the outlet's own words: a lexicon or rated-word hit inside quotation marks
-is the speaker's (`engine.sentence_loading`; the hit is still found, with its voice), and experts
-label a sentence whose only hits are quoted Biased no more often than one with none. A scare quote
-is the outlet's marks, so it counts wherever it is.
+The four hit groups read the outlet's own words: a lexicon or rated-word hit inside a quotation that
+is someone's words (left open, longer than four words, or in a sentence with a speech or naming
+verb: `engine.spoken_quotes`) is the speaker's and is left out (`engine.sentence_loading`; the hit
+is still found, with its voice). Experts label a sentence whose only hits are such quoted words
+Biased no more often than one with none. Inside the writer's own scare quotes (his 'Axis of Evil'
+ally) a hit counts, as does the scare quote itself.
 
 A paragraph's `loaded_p` is the word-weighted mean of its sentences', like `tone`.
 
@@ -49,16 +51,16 @@ GROUP_OF_CATEGORY = {
 N_GROUPS = 4
 
 # Fitted by benchmarks/fit_loaded_p.py (logistic regression on BABE dev, target = Biased).
-INTERCEPT = 2.046
+INTERCEPT = 2.011
 COEFFICIENTS = {
-    "charged": 1.768,
-    "hedge": 1.443,
-    "amplifier": 0.912,
-    "scare_quotes": 1.894,
-    "vader_intensity": -0.267,
-    "subjectivity": 0.689,
-    "length": -0.961,
-    "attributed": -0.942,
+    "charged": 1.752,
+    "hedge": 1.398,
+    "amplifier": 0.867,
+    "scare_quotes": 1.852,
+    "vader_intensity": -0.260,
+    "subjectivity": 0.685,
+    "length": -0.948,
+    "attributed": -0.941,
 }
 
 _WEIGHTS = tuple(COEFFICIENTS[name] for name in FEATURES)
