@@ -269,6 +269,27 @@ def test_a_short_quotation_with_a_speaker_is_found_but_is_not_a_hit():
     assert [s for *_, s in short_quotes(unspoken, normalise(unspoken), [])] == [False]
 
 
+@pytest.mark.parametrize("text", [
+    "The mayor said the ferry plan was 'a gift' to the harbour. The 'reforms' closed the library.",
+    "Residents met the council\u2019s \u2018thugs\u2019 at the gate, \u201cand then they left,\u201d she wrote.",
+    "\u201cThe plan helps every family on the harbour,\u201d the leaflet read. Its \u2018free\u2019 ferry was late.",
+    "His \u2018Axis of Evil\u2019 ally arrived. \u201cWe will win,\u201d he said. And the \u2018talks\u2019 began",
+])
+def test_the_engine_reuses_its_spoken_quotes_for_the_scare_quote_rule_with_the_same_answer(text):
+    # parse() finds a paragraph's spoken quotations once and hands them to the scare-quote rule, which
+    # otherwise searches each sentence itself: both ways must give the same quotations.
+    from toneanalysis.analyse import engine
+
+    parsed = next(engine.parse([text], ta.default_lexicon()))
+    spans = [(s.start, s.end) for s in parsed.sentences]
+    quotes = engine.quote_spans(text, parsed.normal)
+    searched = engine.short_quotes(text, parsed.normal, [], spans, quotes)
+    reused = engine.short_quotes(text, parsed.normal, [], spans, quotes,
+                                 set(engine.spoken_quotes(parsed.normal, quotes, spans)))
+    assert searched == reused and searched
+    assert parsed.spoken == engine.spoken_quotes(parsed.normal, quotes, spans)
+
+
 @pytest.mark.parametrize("text, attributed", [
     ("The mayor said the bridge would close.", 1.0),
     ("According to the council, the bridge will close.", 1.0),

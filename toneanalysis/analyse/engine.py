@@ -122,7 +122,8 @@ def entry_weights(lex: Lexicon) -> tuple[list[float], list[float], list[int | No
     return cached
 
 
-def short_quotes(text: str, normal: str, matches, sentences=None, quotes=None) -> list[tuple[int, int, bool]]:
+def short_quotes(text: str, normal: str, matches, sentences=None, quotes=None,
+                 spoken=None) -> list[tuple[int, int, bool]]:
     """(start, end, spoken) of the quoted words of each short quotation in a text, marks excluded: a
     closed quotation of 1..SCARE_QUOTE_WORDS words, with a lower-case word among them other than the
     small words of a title ("Tippecanoe and Tyler, Too" is a name), no question or exclamation mark
@@ -130,7 +131,8 @@ def short_quotes(text: str, normal: str, matches, sentences=None, quotes=None) -
     `spoken`: the quotation's sentence (of `sentences`, (start, end) pairs; else the whole text) has a
     speech or naming verb ("said", "called", "accused", `SPEECH`), so it is someone's words, a partial
     quote, not the writer's: a scare quote is one that is not spoken (`scare_quotes`). `quotes`: the
-    text's `quote_spans`, when already found."""
+    text's `quote_spans`, and `spoken` its `spoken_quotes`, when already found (for a short closed
+    quotation the two rules agree, so the sentence is searched once)."""
     out = []
     for start, end, closed in quote_spans(text, normal) if quotes is None else quotes:
         quoted = normal[start:end]
@@ -139,7 +141,8 @@ def short_quotes(text: str, normal: str, matches, sentences=None, quotes=None) -
                 and any(w[:1].islower() and w.strip(".,;:").lower() not in _TITLE_WORDS for w in words)
                 and not any(start <= s < end for _, s, _ in matches)):
             continue
-        out.append((start, end, _speech_beside(normal, start, end, sentences)))
+        out.append((start, end, (start, end) in spoken if spoken is not None
+                    else _speech_beside(normal, start, end, sentences)))
     return out
 
 
@@ -164,7 +167,8 @@ def spoken_quotes(normal: str, quotes, sentences=None) -> list[tuple[int, int]]:
             or _speech_beside(normal, start, end, sentences)]
 
 
-def scare_quotes(text: str, normal: str, matches, sentences=None, quotes=None) -> list[tuple[int, int]]:
+def scare_quotes(text: str, normal: str, matches, sentences=None, quotes=None,
+                 spoken=None) -> list[tuple[int, int]]:
     """(start, end) of the quoted words of each scare quote in a text: a short quotation
     (`short_quotes`) whose sentence has no speech or naming verb. A partial quote after a speech verb
     is nothing (measured as a hit class and not kept: docs/VALIDATION.md §3, "Quoted loaded language").
@@ -174,8 +178,8 @@ def scare_quotes(text: str, normal: str, matches, sentences=None, quotes=None) -
     >>> [text[a:b] for a, b in scare_quotes(text, normalise(text), [(0, brutal, brutal + 6)])]
     ['reforms']
     """
-    return [(start, end) for start, end, spoken in short_quotes(text, normal, matches, sentences, quotes)
-            if not spoken]
+    return [(start, end) for start, end, said in short_quotes(text, normal, matches, sentences, quotes, spoken)
+            if not said]
 
 
 def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Iterator[Parsed]:
@@ -198,8 +202,9 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
         matches = drop_names(normal, spans, lex.match(doc))
         # Most apostrophes ("Russia's") follow a letter: no quote opens, and most paragraphs have none.
         quotes = quote_spans(original, normal) if _OPENING_MARK.search(normal) else []
+        spoken = spoken_quotes(normal, quotes, spans) if quotes else []
         if quotes:
-            quoted = [(scare, s, e) for s, e in scare_quotes(original, normal, matches, spans, quotes)]
+            quoted = [(scare, s, e) for s, e in scare_quotes(original, normal, matches, spans, quotes, set(spoken))]
             if quoted:
                 matches = sorted(matches + quoted, key=lambda m: m[1])
         sentences, hits, cues = [], [], []
@@ -219,7 +224,7 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
                 named = drop_names(normal, [(start, end)], [(rated + d, start + s, start + e) for s, e, d in found])
                 mine = sorted(mine + [Hit(entry, s, e, index) for entry, s, e in named], key=lambda h: h.start)
             hits.extend(mine)
-        yield Parsed(original, normal, sentences, hits, cues, spoken_quotes(normal, quotes, spans) if quotes else [])
+        yield Parsed(original, normal, sentences, hits, cues, spoken)
 
 
 def sentence_loading(parsed: Parsed, lex: Lexicon) -> tuple[list[float], list[list[float]]]:

@@ -212,9 +212,10 @@ def loaded_p_features(article: ArticleLike, *, lexicon: LexiconLike = None) -> p
     """Why each sentence has its `loaded_p`: one row per sentence of the scored blocks with `block`,
     `role`, `sentence`, `text`, the model's features (`analyse/loaded.py`: `charged`, `hedge`,
     `amplifier`, `scare_quotes`, `vader_intensity`, `subjectivity`, `length`, `attributed`),
-    `quoted_weight` (the weight of its hits inside quotation marks: the speaker's words, which the four
-    hit features leave out) and `loaded_p`. A feature's contribution to the log-odds is its value
-    times `loaded.COEFFICIENTS[feature]`.
+    `quoted_weight` (the weight of its hits inside a source's quoted words, `engine.spoken_quotes`: the
+    speaker's, which the four hit features leave out; the writer's own scare quotes count) and
+    `loaded_p`. A feature's contribution to the log-odds is its value times
+    `loaded.COEFFICIENTS[feature]`.
 
     >>> row = loaded_p_features("The tyrant smiled.").iloc[0]
     >>> round(float(row["charged"]), 3), bool(row["loaded_p"] > 0.5)
