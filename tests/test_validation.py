@@ -148,3 +148,18 @@ def test_entry_demotion_rejects_only_entries_with_enough_unmarked_hits():
     assert entry_demotion.rejected(texts, hits, gold, rows, n_entries=3) == {0}
     assert entry_demotion.rejected(texts, hits, gold, rows, n_entries=3, min_hits=2) == {0, 2}
     assert entry_demotion.words(texts, hits, drop={0})[0] == set()
+
+
+def test_span_edges_leave_out_only_the_context_words_at_a_hits_ends():
+    import span_edges
+
+    text = "She claims that a flood of leaks came out."
+    claims = text.index("claims")
+    flood = text.index("flood")
+    assert text[slice(*span_edges.trimmed(text, claims, claims + 11, span_edges.CONTEXT_WORDS))] == "claims"
+    assert text[slice(*span_edges.trimmed(text, flood, flood + 8, span_edges.CONTEXT_WORDS))] == "flood"
+    # A one-word hit and a context word inside a hit are kept; a hit of context words alone keeps one.
+    assert span_edges.trimmed(text, flood, flood + 5, span_edges.CONTEXT_WORDS) == (flood, flood + 5)
+    inner = "a wave of anger"
+    assert span_edges.trimmed(inner, 2, len(inner), span_edges.CONTEXT_WORDS) == (2, len(inner))
+    assert inner[slice(*span_edges.trimmed(inner, 7, 9, span_edges.CONTEXT_WORDS))] == "of"
