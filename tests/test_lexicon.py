@@ -204,3 +204,29 @@ def test_v07_families_match(text, term):
 ])
 def test_v07_innocent_uses_do_not_fire(text):
     assert [t for t in terms_in(text) if t != "rated word"] == []
+
+
+@pytest.mark.parametrize("text, marked, term", [
+    ("The minister claims that the plan works.", "claims", "claims that"),
+    ("A flood of complaints reached the council.", "flood", "flood of"),
+    ("Rivals preyed on the weakest firms.", "preyed", "prey on"),
+    ("Officials scrambled to explain the delay.", "scrambled", "scramble to"),
+])
+def test_a_hit_marks_its_loaded_words_not_the_word_that_gives_their_sense(text, marked, term):
+    # "claims that" is an entry so that the noun "claims" stays out; the loaded word is "claims", and
+    # experts do not mark the "that" (docs/VALIDATION.md §3: word F1 0.457 -> 0.461).
+    hits = ta.find_loaded_terms(text)
+    row = hits[hits["term"] == term].iloc[0]
+    assert (row["text"], text[row["start"]:row["end"]]) == (marked, marked)
+
+
+def test_a_users_entry_with_a_context_word_marks_the_words_before_it_and_others_mark_all():
+    lexicon = {"war on": {"category": "loaded_metaphor", "weight": 2, "framing": "negative",
+                          "neutral": "campaign against"},
+               "drag its feet": {"category": "loaded_metaphor", "weight": 2, "framing": "negative",
+                                 "neutral": "delay"}}
+    hits = ta.find_loaded_terms("The war on waste began while the council dragged its feet.", lexicon=lexicon)
+    assert hits["text"].tolist() == ["war", "dragged its feet"]
+    # The rewrite still replaces the whole match: no "campaign against on waste".
+    rewritten = ta.neutral_rewrite("The war on waste began.", lexicon=lexicon)["rewritten"].iloc[0]
+    assert rewritten == "The campaign against waste began."

@@ -153,13 +153,15 @@ def test_entry_demotion_rejects_only_entries_with_enough_unmarked_hits():
 def test_span_edges_leave_out_only_the_context_words_at_a_hits_ends():
     import span_edges
 
+    from toneanalysis.forms import CONTEXT_WORDS
+
     text = "She claims that a flood of leaks came out."
     claims = text.index("claims")
     flood = text.index("flood")
-    assert text[slice(*span_edges.trimmed(text, claims, claims + 11, span_edges.CONTEXT_WORDS))] == "claims"
-    assert text[slice(*span_edges.trimmed(text, flood, flood + 8, span_edges.CONTEXT_WORDS))] == "flood"
+    assert text[slice(*span_edges.trimmed(text, claims, claims + 11, CONTEXT_WORDS))] == "claims"
+    assert text[slice(*span_edges.trimmed(text, flood, flood + 8, CONTEXT_WORDS))] == "flood"
     # A one-word hit and a context word inside a hit are kept; a hit of context words alone keeps one.
-    assert span_edges.trimmed(text, flood, flood + 5, span_edges.CONTEXT_WORDS) == (flood, flood + 5)
+    assert span_edges.trimmed(text, flood, flood + 5, CONTEXT_WORDS) == (flood, flood + 5)
     inner = "a wave of anger"
-    assert span_edges.trimmed(inner, 2, len(inner), span_edges.CONTEXT_WORDS) == (2, len(inner))
-    assert inner[slice(*span_edges.trimmed(inner, 7, 9, span_edges.CONTEXT_WORDS))] == "of"
+    assert span_edges.trimmed(inner, 2, len(inner), CONTEXT_WORDS) == (2, len(inner))
+    assert inner[slice(*span_edges.trimmed(inner, 7, 9, CONTEXT_WORDS))] == "of"

@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from ..forms import has_context, loaded_end
 from ..lexicon import Lexicon
 from ..text import count_words, nlp, normalise, sentence_spans
 from .loaded import GROUP_OF_CATEGORY, N_GROUPS, loaded_p
@@ -88,6 +89,7 @@ class Scored(NamedTuple):
 
 
 _ENTRY_WEIGHTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_CONTEXT_ENTRIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def scare_entry(lex: Lexicon) -> int:
@@ -119,6 +121,16 @@ def entry_weights(lex: Lexicon) -> tuple[list[float], list[float], list[int | No
         categories = [*lex.entries["category"].tolist(), *(p["category"] for p in PSEUDO_ENTRIES)]
         groups = [GROUP_OF_CATEGORY.get(c) for c in categories]
         cached = _ENTRY_WEIGHTS[lex] = (weights, signed, groups)
+    return cached
+
+
+def context_entries(lex: Lexicon) -> frozenset[int]:
+    """The entries whose term ends with a context word (`forms.has_context`: "claims that", "flood of"),
+    once per lexicon: their hits mark the words before it."""
+    cached = _CONTEXT_ENTRIES.get(lex)
+    if cached is None:
+        cached = _CONTEXT_ENTRIES[lex] = frozenset(i for i, term in enumerate(lex.entries["term"].tolist())
+                                                   if has_context(term))
     return cached
 
 
@@ -187,6 +199,7 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
     texts = iter(texts)
     weights, *_ = entry_weights(lex)
     scare, rated = scare_entry(lex), rated_entry(lex)
+    context = context_entries(lex)
     pending: deque[tuple[str, str]] = deque()
 
     def normalised():
@@ -216,7 +229,9 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
                     # A scare quote is a hit by its length, not its weight (0.5, `loaded_p`'s feature value).
                     is_hit = (count_words(normal[s:e]) <= SCARE_QUOTE_HIT_WORDS if entry == scare
                               else weights[entry] >= MIN_HIT_WEIGHT)
-                    (mine if is_hit else cues).append(Hit(entry, s, e, index))
+                    # A hit marks its loaded words; the rated words are chosen around the whole match.
+                    marked = loaded_end(normal, s, e) if entry in context else e
+                    (mine if is_hit else cues).append(Hit(entry, s, marked, index))
                     matched.append((s - start, e - start))
             # Words the lexicon does not list, rated by `analyse/rated.py` around the sentence's matches.
             found = rated_words(normal[start:end], matched)

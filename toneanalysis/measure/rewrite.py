@@ -24,7 +24,7 @@ from ..analyse.engine import SCARE_QUOTE, score_rows
 from ..analyse.rated import RATED_WORD
 from ..analyse.tables import with_metadata
 from ..errors import ToneAnalysisError
-from ..forms import split_object
+from ..forms import match_end, split_object
 from ..lexicon import LexiconLike
 from ..text import normalise
 from .grammar import PREPOSITION_OF, is_plural, particle_preposition, reads_as_past, same_kind, separated_preposition
@@ -107,6 +107,7 @@ def rewrite_block(text: str, hits, quotes=()) -> tuple[str, list[str]]:
     """
     notes = []
     for start, end, term, neutral in sorted(hits, reverse=True):
+        end = match_end(term, text, end)  # a hit marks "claims"; "claims that" → "says that" is replaced
         written = text[start:end]
         if term == SCARE_QUOTE["term"]:
             new = written  # a scare quote around a plain word: the words stay, the marks go
