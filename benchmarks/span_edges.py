@@ -4,9 +4,9 @@ copied.
     .venv/bin/python benchmarks/span_edges.py [DATA]
 
 Some entries carry grammatical context so that they match only the loaded sense: "claims that" (the
-verb, not the noun), "flood of" (not a literal flood), "scramble to", "prey on". Until issue 12's
-sixth step a hit's span covered the whole match, so the words it marked included "that", "of", "to",
-"on", which experts seldom mark; now a hit marks the words before such a context word
+verb, not the noun), "flood of" (not a literal flood), "scramble to", "prey on". A hit's span used
+to cover the whole match, so the words it marked included "that", "of", "to", "on", which experts
+seldom mark; now a hit marks the words before such a context word
 (`forms.CONTEXT_WORDS`, `forms.loaded_end`), and the rewrite still replaces the whole match. This
 prints BABE dev's every-hit word P/R/F1 (shipped rated words: in-sample, so compare the rows with each
 other) and BASIL dev's span recall and word F1 with: the whole match (as before), the shipped hits,
