@@ -125,6 +125,7 @@ GRAMMAR = {
     "hit back": {"category": "loaded_verb", "weight": 2, "framing": "negative", "neutral": "respond"},
     "water down": {"category": "loaded_verb", "weight": 1, "framing": "negative", "neutral": "weaken"},
     "ram through": {"category": "loaded_verb", "weight": 2, "framing": "negative", "neutral": "pass quickly"},
+    "deluge of": {"category": "loaded_metaphor", "weight": 2, "framing": "negative", "neutral": "many"},
 }
 
 
@@ -137,6 +138,10 @@ GRAMMAR = {
     ("The mayor hit back.", "The mayor responded."),
     # The article agrees with a plural replacement.
     ("The vote was a bloodbath for the governing party.", "The vote was heavy losses for the governing party."),
+    # ... and a sentence that opened with the article still opens with a capital; a quantifier takes none.
+    ("A bloodbath followed the vote.", "Heavy losses followed the vote."),
+    ("A deluge of complaints followed.", "Many complaints followed."),
+    ("Then came a deluge of complaints.", "Then came many complaints."),
     # An adjective is replaced by an adjective, or left and marked.
     ("A furious mayor left the room.", "An angry mayor left the room."),
     ("The snarling dog barked at the postman.", "The snarling dog barked at the postman."),

@@ -108,6 +108,19 @@ def is_plural(new: str) -> bool:
     return _last_tag(new) == "NNS"
 
 
+# Quantifiers that stand where "a" + noun stood and take no article: "a deluge of" → "many".
+_QUANTIFIERS = frozenset(["many", "much", "several", "numerous"])
+
+
+def takes_no_article(new: str) -> bool:
+    """Whether a replacement stands without "a"/"an" before it: a plural noun or a quantifier.
+
+    >>> takes_no_article("heavy losses"), takes_no_article("many"), takes_no_article("leader")
+    (True, True, False)
+    """
+    return is_plural(new) or new.split()[0].lower() in _QUANTIFIERS
+
+
 def particle_preposition(term: str, new: str, after: str) -> int:
     """How many characters of `after` go with a phrasal verb replaced by a plain verb: the
     preposition it took ("hit out at the council" → "criticised the council"), else 0.

@@ -27,7 +27,15 @@ from ..errors import ToneAnalysisError
 from ..forms import match_end, split_object
 from ..lexicon import LexiconLike
 from ..text import normalise
-from .grammar import PREPOSITION_OF, is_plural, particle_preposition, reads_as_past, same_kind, separated_preposition
+from .grammar import (
+    PREPOSITION_OF,
+    is_plural,
+    particle_preposition,
+    reads_as_past,
+    same_kind,
+    separated_preposition,
+    takes_no_article,
+)
 from .inflections import all_inflections, inflection
 from .measures import measure_value
 
@@ -131,8 +139,11 @@ def rewrite_block(text: str, hits, quotes=()) -> tuple[str, list[str]]:
             if written.lower().endswith(" " + new.lower()):
                 # Only a modifier went ("illegal war" → "war"): "brutal and illegal war" → "brutal war".
                 before = re.sub(r"\s(?:and|or)\s$", " ", before)
-            if is_plural(new) and not is_plural(written):
-                before = re.sub(r"\b[Aa]n?\s+$", "", before)  # "a bloodbath" → "heavy losses"
+            article = re.search(r"\b([Aa]n?)\s+$", before)
+            if article and takes_no_article(new) and not is_plural(written):
+                # "a bloodbath" → "heavy losses", "a flood of" → "many"; "A ..." opened the sentence.
+                new = new[:1].upper() + new[1:] if article.group(1)[0] == "A" else new
+                before = before[:article.start()]
             text = before + new + text[end:]
             start = len(before)
             text = _a_or_an(text, start, new) if start else text
