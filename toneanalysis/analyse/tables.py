@@ -131,7 +131,9 @@ def find_loaded_terms(article: ArticleLike, *, lexicon: LexiconLike = None) -> p
     """One row per loaded-term occurrence, in reading order.
 
     Columns: `block`, `role`, `sentence` (index within the block), `start`/`end` (offsets into the
-    block's original text), `text` (as written), `term`, `category`, `weight`, `framing`, `neutral`
+    block's original text; of the loaded words: "claims" for the entry `claims that`, whose last word
+    only gives it its sense, `forms.CONTEXT_WORDS`), `text` (as written), `term`, `category`, `weight`,
+    `framing`, `neutral`
     (a scare quote around a plain word is a hit of its own: term "scare quotes", category `scare_quote`),
     `voice` (`editorial`, `quoted` or `scare_quote`, see `find_quotes`) and `speaker` (of a quoted
     hit; "" otherwise).
