@@ -109,6 +109,9 @@ def test_a_different_lexicon_is_a_different_analysis(sample):
     small = {"tyrant": {"category": "name_calling", "weight": 3, "framing": "negative", "neutral": "leader"}}
     other = ta.analyse(piece, lexicon=small)
     assert other is not piece and other.article is piece.article
-    # Scare quotes around plain words and rated words (analyse/rated.py) are hits whatever the lexicon.
-    assert set(ta.find_loaded_terms(other)["term"]) == {"tyrant", "scare quotes", "rated word"}
-    assert set(ta.find_loaded_terms(piece, lexicon=small)["term"]) == {"tyrant", "scare quotes", "rated word"}
+    # Scare quotes around plain words and rated words (analyse/rated.py) are hits whatever the lexicon;
+    # the sample's one plain quoted word, "concern", is the US's (it "voiced" it), not a scare quote.
+    assert set(ta.find_loaded_terms(other)["term"]) == {"tyrant", "rated word"}
+    assert set(ta.find_loaded_terms(piece, lexicon=small)["term"]) == {"tyrant", "rated word"}
+    written = "The council\u2019s \u2018reforms\u2019 closed the library."
+    assert set(ta.find_loaded_terms(written, lexicon=small)["term"]) == {"scare quotes"}

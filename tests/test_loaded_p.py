@@ -269,6 +269,14 @@ def test_a_short_quotation_with_a_speaker_is_found_but_is_not_a_hit():
     assert [s for *_, s in short_quotes(unspoken, normalise(unspoken), [])] == [False]
 
 
+def test_a_word_a_speaker_voiced_is_theirs_not_a_scare_quote():
+    # The bundled article: the report called "concern" a scare quote "quoted from US" at once.
+    text = "But the US has voiced \u201cconcern\u201d about the trip."
+    hits = ta.find_loaded_terms(text)
+    assert "scare_quote" not in set(hits["category"])
+    assert ta.find_quotes(text)[["kind", "speaker"]].values.tolist() == [["direct", "US"]]
+
+
 @pytest.mark.parametrize("text", [
     "The mayor said the ferry plan was 'a gift' to the harbour. The 'reforms' closed the library.",
     "Residents met the council\u2019s \u2018thugs\u2019 at the gate, \u201cand then they left,\u201d she wrote.",

@@ -44,7 +44,7 @@ SPEECH = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|call|calls|calle
                     r"argu(?:e|es|ed|ing)|claim(?:s|ed|ing)?|insist(?:s|ed|ing)?|add(?:s|ed)|warn(?:s|ed|ing)?|"
                     r"not(?:es|ed)|urg(?:e|es|ed|ing)|wr(?:ite|ites|ote|itten)|according|vow(?:s|ed)?|"
                     r"promis(?:e|es|ed)|chant(?:s|ed|ing)?|refer(?:s|red)|decr(?:y|ies|ied)|declar(?:e|es|ed)|"
-                    r"tweet(?:s|ed)?|word|words|phrase|slogan)\b", re.I)
+                    r"tweet(?:s|ed)?|voic(?:e|es|ed|ing)|word|words|phrase|slogan)\b", re.I)
 # What a hit is (chosen on BABE dev, leave-one-topic-out, docs/VALIDATION.md §3): an entry of weight at
 # least MIN_HIT_WEIGHT, or a scare quote around at most SCARE_QUOTE_HIT_WORDS words. Lighter matches
 # (the generic intensifiers, `crisis`, longer quoted phrases) are cues: they still feed `loaded_p` and
