@@ -38,15 +38,12 @@ def marked(texts, hits, edge) -> list[list[tuple[int, int]]]:
 
 
 def whole_matches(texts) -> list[list[tuple[int, int]]]:
-    """The hits' spans over their whole match, context word included (`forms.match_end`)."""
-    from toneanalysis.analyse.engine import parse
-    from toneanalysis.forms import match_end
+    """The hits' spans over their whole match, context word included (`engine.match_span`)."""
+    from toneanalysis.analyse.engine import match_span, parse
     from toneanalysis.lexicon import load_lexicon
 
     lex = load_lexicon(None)
-    terms = lex.entries["term"].tolist()
-    return [[(h.start, match_end(terms[h.entry], p.normal, h.end) if h.entry < len(terms) else h.end)
-             for h in p.hits] for p in parse(texts, lex)]
+    return [[match_span(h, p.normal, lex) for h in p.hits] for p in parse(texts, lex)]
 
 
 def main(argv: list[str]) -> int:

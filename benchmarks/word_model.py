@@ -54,14 +54,12 @@ def word_rows(texts: list[str]) -> tuple[list[tuple[int, str, int, int]], np.nda
     """((text index, word, start, end), features, words of the lexicon's hits per text) of each word the
     model could mark: `analyse/rated.py`'s features as the engine computes them, around the sentence's
     hits and cues (the rated words already found are left out)."""
-    from toneanalysis.analyse.engine import parse, rated_entry
+    from toneanalysis.analyse.engine import match_span, parse, rated_entry
     from toneanalysis.analyse.rated import word_features
-    from toneanalysis.forms import match_end
     from toneanalysis.lexicon import load_lexicon
 
     lex = load_lexicon(None)
     rated = rated_entry(lex)
-    terms = lex.entries["term"].tolist()
     keys, rows, base = [], [], []
     for i, parsed in enumerate(parse(texts, lex)):
         lexicon_hits = [h for h in parsed.hits if h.entry < rated]
@@ -69,10 +67,9 @@ def word_rows(texts: list[str]) -> tuple[list[tuple[int, str, int, int]], np.nda
         for index, sentence in enumerate(parsed.sentences):
             # As the engine does: rated words are chosen around each whole match ("claims that"), though
             # a hit marks only its loaded words ("claims").
-            spans = [(h.start - sentence.start,
-                      (match_end(terms[h.entry], parsed.normal, h.end) if h.entry < len(terms) else h.end)
-                      - sentence.start)
-                     for h in (*lexicon_hits, *parsed.cues) if h.sentence == index]
+            spans = [(s - sentence.start, e - sentence.start)
+                     for s, e in (match_span(h, parsed.normal, lex) for h in (*lexicon_hits, *parsed.cues)
+                                  if h.sentence == index)]
             for s, e, values in word_features(parsed.normal[sentence.start:sentence.end], spans):
                 a, b = sentence.start + s, sentence.start + e
                 keys.append((i, parsed.text[a:b].lower(), a, b))

@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from ..forms import has_context, loaded_end
+from ..forms import has_context, loaded_end, match_end
 from ..lexicon import Lexicon
 from ..text import count_words, nlp, normalise, sentence_spans
 from .loaded import GROUP_OF_CATEGORY, N_GROUPS, loaded_p
@@ -134,6 +134,14 @@ def context_entries(lex: Lexicon) -> frozenset[int]:
     return cached
 
 
+def match_span(hit: Hit, normal: str, lex: Lexicon) -> tuple[int, int]:
+    """(start, end) of a hit's whole match: its loaded words and, for an entry of `context_entries`,
+    the context word after them ("claims that"), around which the rated words are chosen."""
+    if hit.entry in context_entries(lex):
+        return hit.start, match_end(lex.entries["term"].iat[hit.entry], normal, hit.end)
+    return hit.start, hit.end
+
+
 def short_quotes(text: str, normal: str, matches, sentences=None, quotes=None,
                  spoken=None) -> list[tuple[int, int, bool]]:
     """(start, end, spoken) of the quoted words of each short quotation in a text, marks excluded: a
@@ -250,11 +258,10 @@ def sentence_loading(parsed: Parsed, lex: Lexicon) -> tuple[list[float], list[li
     weights, signed_weights, groups = entry_weights(lex)
     signed = [0.0] * len(parsed.sentences)
     grouped = [[0.0] * N_GROUPS for _ in parsed.sentences]
-    spoken = parsed.spoken
     for hit in (*parsed.hits, *parsed.cues):
         signed[hit.sentence] += signed_weights[hit.entry]
         group = groups[hit.entry]
-        if group is not None and not (spoken and in_quotes(hit.start, spoken)):
+        if group is not None and not _speakers(hit, parsed.spoken):
             grouped[hit.sentence][group] += weights[hit.entry]
     return signed, grouped
 
@@ -265,9 +272,14 @@ def quoted_loading(parsed: Parsed, lex: Lexicon) -> list[float]:
     weights, _, groups = entry_weights(lex)
     quoted = [0.0] * len(parsed.sentences)
     for hit in (*parsed.hits, *parsed.cues):
-        if groups[hit.entry] is not None and parsed.spoken and in_quotes(hit.start, parsed.spoken):
+        if groups[hit.entry] is not None and _speakers(hit, parsed.spoken):
             quoted[hit.sentence] += weights[hit.entry]
     return quoted
+
+
+def _speakers(hit: Hit, spoken) -> bool:
+    # Whether a hit lies in someone's quoted words (`Parsed.spoken`); most paragraphs have none.
+    return bool(spoken) and in_quotes(hit.start, spoken)
 
 
 def in_quotes(position: int, quotes) -> bool:
