@@ -226,7 +226,8 @@ def test_a_users_entry_with_a_context_word_marks_the_words_before_it_and_others_
                "drag its feet": {"category": "loaded_metaphor", "weight": 2, "framing": "negative",
                                  "neutral": "delay"}}
     hits = ta.find_loaded_terms("The war on waste began while the council dragged its feet.", lexicon=lexicon)
-    assert hits["text"].tolist() == ["war", "dragged its feet"]
+    # (The rated-word model may add a word of its own, "waste"; this test is about the entries' spans.)
+    assert hits.loc[hits["term"] != "rated word", "text"].tolist() == ["war", "dragged its feet"]
     # The rewrite still replaces the whole match: no "campaign against on waste".
     rewritten = ta.neutral_rewrite("The war on waste began.", lexicon=lexicon)["rewritten"].iloc[0]
     assert rewritten == "The campaign against waste began."

@@ -404,3 +404,30 @@ def test_a_title_after_a_quote_is_the_person_named_with_it_earlier():
 def test_a_naming_verb_right_before_a_quote_still_names_a_thing():
     found = ta.find_quotes('A campaign called "Save Our Ferry" has started.')
     assert found["kind"].tolist() == ["scare"]
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    # A time phrase or a bracketed aside between the subject and its verb.
+    ("The senator on Saturday said the levy was \u2018a disgrace\u2019.", "a disgrace", "The senator"),
+    ("Ministers last week described the deal as \u2018historic\u2019.", "historic", "Ministers"),
+    ("Ms Ortiz (D-NM) claimed during the hearing that she had been \u2018consistent\u2019.", "consistent", "Ortiz"),
+    # The second verb of a clause shares its subject; so does a participle after a comma.
+    ("At a briefing, Mr Okafor defended the plan and said staff were \u2018ready\u2019.", "ready", "Okafor"),
+    ("Mr Okafor praised the crews, saying \u2018fewer homes\u2019 had flooded.", "fewer homes", "Okafor"),
+    # A progressive verb; a passive "quoted as"; "according to" later in the sentence.
+    ("The tenants are now describing the repairs as \u2018cosmetic\u2019.", "cosmetic", "The tenants"),
+    ("A council member was quoted as claiming the wardens were \u2018brutal\u2019.", "brutal", "A council member"),
+    ("The couple live in \u2018prime real estate\u2019 rent-free, according to the landlord.", "prime real estate",
+     "the landlord"),
+])
+def test_partial_quotes_with_the_subject_or_source_away_from_the_verb(text, quoted, speaker):
+    assert quotes_of(text) == [(quoted, "direct", speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "A group demanding \u2018justice\u2019 marched to the depot.",
+    "The crew \u2018mutinied\u2019 at dawn.",  # "crew" is lemminflect's past of "crow", but it follows "the"
+    "The so-called \u2018reforms\u2019 closed the library, the mayor said.",
+])
+def test_a_verb_with_no_speaker_leaves_a_scare_quote(text):
+    assert [kind for _, kind, _ in quotes_of(text)] == ["scare"]

@@ -11,7 +11,8 @@ follow news-writing conventions:
   (`," Kirby said` / `," said ... John Kirby`), one before it ending in a colon (`Kuleba said: “`),
   then the nearest speech verb earlier in the same sentence with a subject (`Priya Lal said the
   figures were ‘deeply worrying’`, `what he called “the lonely bromance”`), or an agent after a
-  passive one (`described as ‘lonely bromance’ by Ukraine's foreign minister`).
+  passive one (`described as ‘lonely bromance’ by Ukraine's foreign minister`). These rules read
+  one paragraph (`quoted.py`); the engine asks them too, so a scare-quote hit is never a source's words.
 - A pronoun becomes the nearest named speaker (the subject of an earlier speech verb in the
   sentence, else the last one named before it); a description ("Ukraine's foreign minister")
   becomes a name when the article pairs the two elsewhere ("Ukraine's Foreign Minister Dmytro Kuleba").
@@ -25,33 +26,15 @@ block's original text.
 from __future__ import annotations
 
 import bisect
-import re
 from typing import NamedTuple
 
 from ..text import normalise
 from .descriptions import Pairings
-from .quotes import OPEN_DOUBLE, mask, quote_spans
-from .speakers import (
-    AUXILIARIES,
-    FUNCTION_WORDS,
-    NOT_VERB_BEFORE,
-    PASSIVE,
-    PRONOUNS,
-    last_word,
-    speaker_after,
-    strip_titles,
-    subject_before,
-    word_tokens,
-)
-from .verbs import NAMING_VERBS
+from .quoted import AND_BUT, Prepared, prepare, sentence_start, speaker_of, verb_speaker, verbs_in
+from .quotes import OPEN_DOUBLE
+from .speakers import strip_titles
 
 VOICES = ("editorial", "quoted", "scare_quote")
-# Compiled once: the rules run for every verb and quote of a corpus.
-_BY = re.compile(r"[^\w\u25a1]*by\s+(.*)", re.S)
-_SO_CALLED = re.compile(r"so[\s\-]called\s*$", re.I)
-_STOP = re.compile(r"[.!?](?:\s|$)")
-_LEADING = re.compile(r"^[\s,;]+")
-_AND_BUT = re.compile(r"\b(?:and|but)\s+$")
 
 
 class Quote(NamedTuple):
@@ -72,128 +55,9 @@ class Verb(NamedTuple):
     speaker: str
 
 
-class _Text(NamedTuple):
-    block: object
-    normal: str
-    masked: str
-    spans: list[tuple[int, int, bool]]
-    sentence_starts: list[int]
-
-
-def _prepare(block, sentences: list[tuple[int, int]], normal: str) -> _Text:
-    """One block made ready for the rules: its quotes, the text with them masked, and the writer's
-    sentences: the package's sentences (`text.sentence_spans`) less the breaks inside a quotation,
-    which are the speaker's. `normal` is `normalise(block.text)`, which the parse already made."""
-    spans = quote_spans(block.text, normal)
-    starts = {0} | {s for s, _ in sentences if not any(a < s < b for a, b, _ in spans)}
-    return _Text(block, normal, mask(normal, spans) if spans else normal, spans, sorted(starts))
-
-
-def _sentence_start(t: _Text, pos: int) -> int:
-    """The start of the writer's sentence holding `pos` (>= 0; `sentence_starts` is sorted and holds 0)."""
-    return t.sentence_starts[bisect.bisect_right(t.sentence_starts, pos) - 1]
-
-
-def _sentence_end(t: _Text, pos: int) -> int:
-    i = bisect.bisect_right(t.sentence_starts, pos)
-    return t.sentence_starts[i] if i < len(t.sentence_starts) else len(t.normal)
-
-
-def _verbs_in(t: _Text, table: dict, pattern: re.Pattern) -> list[tuple[int, int, str, str, str]]:
-    """(start, end, lemma, kind, tag) of attribution verbs outside quotes."""
-    out = []
-    for m in pattern.finditer(t.masked):
-        form = " ".join(m.group(0).lower().split())
-        lemma, kind, tag = table[form]
-        previous = last_word(t.masked[_sentence_start(t, m.start()):m.start()]).lower()
-        if lemma != "according to":
-            if previous in NOT_VERB_BEFORE or previous.endswith("'s"):
-                continue  # "the claims", "Russia's claims", "to say"
-            if tag in ("VB", "VBP") and not (previous in PRONOUNS or previous.endswith("s")):
-                continue  # a bare form after a singular noun is a noun ("the dictatorship state")
-        out.append((m.start(), m.end(), lemma, kind, tag))
-    return out
-
-
-def _agent(text: str) -> tuple[str, str] | None:
-    by = _BY.match(text)
-    return speaker_after(by.group(1)) if by else None
-
-
-def _verb_speaker(t: _Text, start: int, end: int, lemma: str, tag: str, *, quote_end: int | None = None,
-                  quote_start: int | None = None):
-    """The speaker of one attribution verb: its subject, its agent if passive, or what follows it."""
-    sentence = _sentence_start(t, start)
-    head = t.masked[sentence:start]
-    words = word_tokens(head)
-    after = t.masked[end:_sentence_end(t, end)]
-    if lemma == "according to":
-        return speaker_after(after)
-    bare = [w.lower() for w in words]
-    while bare and bare[-1] in AUXILIARIES - PASSIVE:
-        bare.pop()  # "was first reported", "has also been said"
-    if bare and bare[-1] in PASSIVE and tag in ("VBN", "VBD"):
-        return _agent(after) or (_agent(t.masked[quote_end + 1:]) if quote_end is not None else None)
-    # A verb straight after a closing quote mark, or at the start, is inverted: `," said Kirby`.
-    k = start
-    while k > sentence and t.masked[k - 1] in " ,":
-        k -= 1
-    if not head.strip() or any(closed and b == k - 1 for _, b, closed in t.spans):
-        return speaker_after(after)
-    found = subject_before(head)
-    # "a campaign called ‘Save Our Bus’" names a thing; "locals have branded", "campaigners called"
-    # are people speaking (an auxiliary or a plural subject), and so is "the group called the
-    # decision ‘a betrayal’": words between the verb and the quote are its object, so it is speech.
-    spoken_of = quote_start is not None and bool(word_tokens(t.masked[end:quote_start - 1]))
-    if (found and lemma in NAMING_VERBS and found[1] == "description" and not spoken_of
-            and not (words and words[-1].lower() in ("has", "have", "had")) and not found[0].endswith("s")):
-        return None
-    return found
-
-
-def _attribute(t: _Text, start: int, end: int, closed: bool, verbs, table, pattern):
-    """(speaker, how) attributing the quote at [start, end), or None for a scare quote."""
-    normal, masked = t.normal, t.masked
-    if _SO_CALLED.search(normal[:start - 1]):
-        return None
-    if closed:
-        # Attribution right after the quote: `," Kirby said.` / `," said John Kirby.` / `”, it added.`
-        next_quote = min([a - 1 for a, _, _ in t.spans if a - 1 > end] + [len(masked)])
-        stop = _STOP.search(masked[end + 1:next_quote])
-        tail = masked[end + 1:end + 1 + stop.start() if stop else next_quote]
-        tail = _LEADING.sub(" ", tail)
-        m = pattern.search(tail)
-        first_word = word_tokens(tail)[:1]
-        if m and not (first_word and first_word[0].lower() in FUNCTION_WORDS):
-            lemma, _, tag = table[" ".join(m.group(0).lower().split())]
-            if tag != "VBG" and not tail[:m.start()].strip():
-                found = speaker_after(tail[m.end():])
-                if found:
-                    return found
-            elif tag != "VBG" and len(word_tokens(tail[:m.start()])) <= 6 and "," not in tail[:m.start()]:
-                found = subject_before(tail[:m.start()])
-                if found and (lemma not in NAMING_VERBS or found[1] != "description"):
-                    return found
-    sentence = _sentence_start(t, start - 1)
-    for v_start, v_end, lemma, _, tag in reversed([v for v in verbs if sentence <= v[0] < start - 1]):
-        if tag == "VBG":
-            continue
-        found = _verb_speaker(t, v_start, v_end, lemma, tag, quote_end=end if closed else None, quote_start=start)
-        if found:
-            return found
-    return None
-
-
-def _follows(t: _Text, previous: Quote, start: int) -> bool:
-    """Whether the quote at `start` opens the sentence right after the one in which `previous` ends."""
-    sentence = _sentence_start(t, start - 1)
-    return (not t.normal[sentence:start - 1].strip() and sentence > previous.end
-            and _sentence_end(t, previous.end) == sentence)
-
-
-def _resolve_pronoun(t: _Text, pos: int, verbs_named, last_named: str | None) -> str | None:
+def _resolve_pronoun(t: Prepared, pos: int, verbs_named, last_named: str | None) -> str | None:
     """A name for a pronoun: a named subject earlier in the same sentence, else the last named speaker."""
-    sentence = _sentence_start(t, pos)
+    sentence = sentence_start(t, pos)
     earlier = [name for p, name in verbs_named if sentence <= p < pos]
     return earlier[-1] if earlier else last_named
 
@@ -238,8 +102,8 @@ def attribute(blocks, sentences, verb_table, normals=None) -> tuple[list[Quote],
         return speaker, how
 
     for block, spans, normal in zip(blocks, sentences, normals):
-        t = _prepare(block, spans, normal)
-        verbs = _verbs_in(t, table, pattern)
+        t = prepare(block.text, spans, normal)
+        verbs = verbs_in(t, table, pattern)
         verbs_named: list[tuple[int, str]] = []  # named subjects of speech verbs, for pronouns
         verbs_found: list[tuple[int, tuple[str, str]]] = []  # every subject found, for "and said"
         events = []  # (position, "verb"|"quote", item) in reading order
@@ -253,10 +117,10 @@ def attribute(blocks, sentences, verb_table, normals=None) -> tuple[list[Quote],
         for _, what, item in sorted(events, key=lambda e: e[0]):
             if what == "verb":
                 v_start, v_end, lemma, kind, tag = item
-                found = _verb_speaker(t, v_start, v_end, lemma, tag)
-                if found is None and _AND_BUT.search(t.masked[:v_start]):
+                found = verb_speaker(t, v_start, v_end, lemma, tag)
+                if found is None and AND_BUT.search(t.masked[:v_start]):
                     # "The South's military said ... but said some were wounded": the same subject.
-                    earlier = [f for p, f in verbs_found if _sentence_start(t, v_start) <= p < v_start]
+                    earlier = [f for p, f in verbs_found if sentence_start(t, v_start) <= p < v_start]
                     found = earlier[-1] if earlier else None
                 speaker = ""
                 if found:
@@ -273,12 +137,9 @@ def attribute(blocks, sentences, verb_table, normals=None) -> tuple[list[Quote],
             if continued:
                 found = (open_speaker, "name") if open_speaker else None
             else:
-                found = _attribute(t, start, end, closed, verbs, table, pattern)
-            previous = quotes[-1] if quotes and quotes[-1].block == block.index else None
-            if found is None and previous is not None and previous.kind == "direct" and _follows(t, previous, start):
-                # `“A,” Marlowe said. “B.”`: a quote opening the sentence after an attributed one goes on
-                # in the same voice.
-                found = (previous.speaker, "name")
+                previous = quotes[-1] if quotes and quotes[-1].block == block.index else None
+                found = speaker_of(t, start, end, closed, verbs, verb_table,
+                                   (previous.end, previous.speaker) if previous and previous.kind == "direct" else None)
             kind, speaker = "scare", ""
             if found and found[0]:
                 kind = "direct"

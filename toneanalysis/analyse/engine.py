@@ -16,15 +16,16 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from ..forms import has_context, loaded_end, match_end
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, default_lexicon
 from ..text import count_words, nlp, normalise, sentence_spans
 from .loaded import GROUP_OF_CATEGORY, N_GROUPS, loaded_p
 from .names import drop_names
+from .quoted import attributed
 from .quotes import quote_spans
 from .rated import RATED_WORDS, rated_words
 from .sentiment import SentenceSentiment, sentence_sentiment
 from .tone import tone_score
-from .verbs import reports_speech
+from .verbs import reports_speech, table_for
 
 SENTIMENT_COLUMNS = list(SentenceSentiment._fields)
 SCORE_COLUMNS = [
@@ -38,13 +39,9 @@ SCORE_COLUMNS = [
 SCARE_QUOTE = {"term": "scare quotes", "category": "scare_quote", "weight": 0.5, "framing": "mixed",
                "neutral": "the words without quotation marks"}
 SCARE_QUOTE_WORDS = 4
-# Verbs that put the quotation in someone's mouth (or name a label someone used) in the same sentence.
-SPEECH = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|call|calls|called|calling|describ(?:e|es|ed|ing)|"
-                    r"dub(?:s|bed|bing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|term(?:s|ed)|accus(?:e|es|ed|ing)|"
-                    r"argu(?:e|es|ed|ing)|claim(?:s|ed|ing)?|insist(?:s|ed|ing)?|add(?:s|ed)|warn(?:s|ed|ing)?|"
-                    r"not(?:es|ed)|urg(?:e|es|ed|ing)|wr(?:ite|ites|ote|itten)|according|vow(?:s|ed)?|"
-                    r"promis(?:e|es|ed)|chant(?:s|ed|ing)?|refer(?:s|red)|decr(?:y|ies|ied)|declar(?:e|es|ed)|"
-                    r"tweet(?:s|ed)?|voic(?:e|es|ed|ing)|word|words|phrase|slogan)\b", re.I)
+# Nouns that mention a quotation rather than use it ("the word ‘reforms’"): like a speaker, they make
+# a short quotation spoken, not a scare quote (`spoken_quotes`).
+MENTION = re.compile(r"\b(?:word|words|phrase|slogan)\b", re.I)
 # What a hit is (chosen on BABE dev, leave-one-topic-out, docs/VALIDATION.md §3): an entry of weight at
 # least MIN_HIT_WEIGHT, or a scare quote around at most SCARE_QUOTE_HIT_WORDS words. Lighter matches
 # (the generic intensifiers, `crisis`, longer quoted phrases) are cues: they still feed `loaded_p` and
@@ -143,62 +140,67 @@ def match_span(hit: Hit, normal: str, lex: Lexicon) -> tuple[int, int]:
 
 
 def short_quotes(text: str, normal: str, matches, sentences=None, quotes=None,
-                 spoken=None) -> list[tuple[int, int, bool]]:
+                 spoken=None, verbs=None) -> list[tuple[int, int, bool]]:
     """(start, end, spoken) of the quoted words of each short quotation in a text, marks excluded: a
     closed quotation of 1..SCARE_QUOTE_WORDS words, with a lower-case word among them other than the
     small words of a title ("Tippecanoe and Tyler, Too" is a name), no question or exclamation mark
     (speech), and no lexicon match inside (a quoted loaded term is already a hit of its own).
-    `spoken`: the quotation's sentence (of `sentences`, (start, end) pairs; else the whole text) has a
-    speech or naming verb ("said", "called", "accused", `SPEECH`), so it is someone's words, a partial
-    quote, not the writer's: a scare quote is one that is not spoken (`scare_quotes`). `quotes`: the
-    text's `quote_spans`, and `spoken` its `spoken_quotes`, when already found (for a short closed
-    quotation the two rules agree, so the sentence is searched once)."""
+    `spoken`: it is among the text's `spoken_quotes`, someone's words, a partial quote, not the writer's:
+    a scare quote is one that is not spoken (`scare_quotes`). `sentences`: (start, end) pairs of the
+    text's sentences; `quotes`: its `quote_spans`, and `spoken` its `spoken_quotes`, when already found;
+    `verbs`: the lexicon's `verbs.table_for` (the default lexicon's if not given)."""
+    quotes = quote_spans(text, normal) if quotes is None else quotes
+    spoken = set(spoken_quotes(normal, quotes, sentences, verbs)) if spoken is None else spoken
     out = []
-    for start, end, closed in quote_spans(text, normal) if quotes is None else quotes:
+    for start, end, closed in quotes:
         quoted = normal[start:end]
         words = quoted.split()
         if not (closed and 0 < len(words) <= SCARE_QUOTE_WORDS and "?" not in quoted and "!" not in quoted
                 and any(w[:1].islower() and w.strip(".,;:").lower() not in _TITLE_WORDS for w in words)
                 and not any(start <= s < end for _, s, _ in matches)):
             continue
-        out.append((start, end, (start, end) in spoken if spoken is not None
-                    else _speech_beside(normal, start, end, sentences)))
+        out.append((start, end, (start, end) in spoken))
     return out
 
 
-def _speech_beside(normal: str, start: int, end: int, sentences) -> bool:
-    # Whether the sentence of the quotation at [start, end) has a speech or naming verb outside it.
+def _mentioned(normal: str, start: int, end: int, sentences) -> bool:
+    # Whether the sentence of the quotation at [start, end) has a noun that mentions it (`MENTION`).
     a, b = next(((a, b) for a, b in sentences or () if a <= start < b), (0, len(normal)))
-    return bool(SPEECH.search(normal[a:max(a, start - 1)] + " " + normal[min(end + 1, b):b]))
+    return bool(MENTION.search(normal[a:max(a, start - 1)]) or MENTION.search(normal[min(end + 1, b):b]))
 
 
-def spoken_quotes(normal: str, quotes, sentences=None) -> list[tuple[int, int]]:
+def spoken_quotes(normal: str, quotes, sentences=None, verbs=None) -> list[tuple[int, int]]:
     """(start, end) of each quotation (of `quotes`, `quote_spans`' triples) that is someone's words:
-    one left open, one of more than SCARE_QUOTE_WORDS words, or one in a sentence with a speech or
-    naming verb (`short_quotes`' rule for a partial quote). The rest are the writer's own marks
-    around a word or phrase, scare quotes, as the voice analysis calls them (his ‘Axis of Evil’ ally).
+    one left open, one of more than SCARE_QUOTE_WORDS words, one the voice analysis gives a speaker
+    (`quoted.attributed`, by the verbs of `verbs`, the lexicon's `verbs.table_for`: "Ms Lal
+    pledged ‘action’"), or one a noun mentions (`MENTION`: "the word ‘reforms’"). The rest are the
+    writer's own marks around a word or phrase, scare quotes, as the voice analysis calls them (his
+    ‘Axis of Evil’ ally): one rule, so the report never shows a scare-quote hit inside a source's words.
 
     >>> text = 'His \u2018Axis of Evil\u2019 ally arrived. \u201cWe will win,\u201d he said.'
     >>> [text[a:b] for a, b in spoken_quotes(text, quote_spans(text), [(0, 32), (33, len(text))])]
     ['We will win,']
     """
-    return [(start, end) for start, end, closed in quotes
-            if not closed or len(normal[start:end].split()) > SCARE_QUOTE_WORDS
-            or _speech_beside(normal, start, end, sentences)]
+    if not quotes:
+        return []
+    said = attributed(normal, normal, sentences or [], quotes, verbs or table_for(default_lexicon()))
+    return [(start, end) for (start, end, closed), by in zip(quotes, said)
+            if by or not closed or len(normal[start:end].split()) > SCARE_QUOTE_WORDS
+            or _mentioned(normal, start, end, sentences)]
 
 
 def scare_quotes(text: str, normal: str, matches, sentences=None, quotes=None,
-                 spoken=None) -> list[tuple[int, int]]:
+                 spoken=None, verbs=None) -> list[tuple[int, int]]:
     """(start, end) of the quoted words of each scare quote in a text: a short quotation
-    (`short_quotes`) whose sentence has no speech or naming verb. A partial quote after a speech verb
-    is nothing (measured as a hit class and not kept: docs/VALIDATION.md §3, "Quoted loaded language").
+    (`short_quotes`) that is nobody's words (`spoken_quotes`). A partial quote is nothing (measured as
+    a hit class and not kept: docs/VALIDATION.md §3, "Quoted loaded language").
 
-    >>> text = "The 'reforms' were praised in \u201cThe Times\u201d as a \u2018brutal\u2019 plan."
+    >>> text = "The 'reforms' were cut, the \u2018brutal\u2019 plan says in \u201cThe Times\u201d."
     >>> brutal = text.index("brutal")
     >>> [text[a:b] for a, b in scare_quotes(text, normalise(text), [(0, brutal, brutal + 6)])]
     ['reforms']
     """
-    return [(start, end) for start, end, said in short_quotes(text, normal, matches, sentences, quotes, spoken)
+    return [(start, end) for start, end, said in short_quotes(text, normal, matches, sentences, quotes, spoken, verbs)
             if not said]
 
 
@@ -223,7 +225,7 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
         matches = drop_names(normal, spans, lex.match(doc))
         # Most apostrophes ("Russia's") follow a letter: no quote opens, and most paragraphs have none.
         quotes = quote_spans(original, normal) if _OPENING_MARK.search(normal) else []
-        spoken = spoken_quotes(normal, quotes, spans) if quotes else []
+        spoken = spoken_quotes(normal, quotes, spans, table_for(lex)) if quotes else []
         if quotes:
             quoted = [(scare, s, e) for s, e in scare_quotes(original, normal, matches, spans, quotes, set(spoken))]
             if quoted:

@@ -51,16 +51,16 @@ GROUP_OF_CATEGORY = {
 N_GROUPS = 4
 
 # Fitted by benchmarks/fit_loaded_p.py (logistic regression on BABE dev, target = Biased).
-INTERCEPT = 2.011
+INTERCEPT = 2.088
 COEFFICIENTS = {
-    "charged": 1.752,
-    "hedge": 1.398,
-    "amplifier": 0.867,
-    "scare_quotes": 1.852,
-    "vader_intensity": -0.260,
-    "subjectivity": 0.685,
-    "length": -0.948,
-    "attributed": -0.941,
+    "charged": 1.743,
+    "hedge": 1.369,
+    "amplifier": 0.917,
+    "scare_quotes": 1.760,
+    "vader_intensity": -0.258,
+    "subjectivity": 0.692,
+    "length": -0.976,
+    "attributed": -0.940,
 }
 
 _WEIGHTS = tuple(COEFFICIENTS[name] for name in FEATURES)

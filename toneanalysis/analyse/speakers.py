@@ -30,12 +30,17 @@ DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "your", "m
 AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "been", "be", "being", "would", "will",
                "could", "may", "might", "did", "does", "do", "not", "never", "also", "then", "later",
                 "once", "again", "today", "yesterday", "earlier", "previously", "just", "only", "already",
-                "reportedly", "tonight", "repeatedly", "since", "first", "widely", "publicly", "privately"}
+                "reportedly", "tonight", "repeatedly", "now", "still", "since", "first", "widely", "publicly",
+                "privately"}
 _NAME_CONNECTORS = {"of", "for", "and", "&"}
 FUNCTION_WORDS = {"and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "that",
                    "which", "who", "than", "into", "about", "over", "after", "before"}
 _PREPOSITIONS = FUNCTION_WORDS - {"and", "or", "but", "that", "which", "who", "than"}
 PASSIVE = {"was", "were", "is", "are", "be", "been", "being"}
+# A time phrase between a subject and its verb: "The senator on Saturday said", "Ministers last week described".
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
+               "year", "night", "morning", "afternoon", "evening", "weekend"}
+_TIME_LEADS = {"on", "last", "this", "next", "in", "at", "late", "early", "that"}
 _LY_NOUNS = {"family", "ally", "rally", "assembly", "supply", "reply", "anomaly", "italy", "july", "bully"}
 # Words before a verb form that make it a noun ("the claims", "a blast") or an infinitive ("to say").
 NOT_VERB_BEFORE = DETERMINERS | {"to", "of", "in", "on", "for", "with", "by", "new", "no", "any",
@@ -150,13 +155,34 @@ def _named(run: list[str], tokens: list[str] | None = None) -> tuple[str, str]:
     return " ".join(strip_titles(run)), "name"
 
 
+def _drop_time_or_aside(tokens: list[str]) -> bool:
+    """Drop a time phrase ("on Saturday", "last week", "on Tuesday night") or a short aside in brackets
+    ("(D)", "(R-Texas)") from the end of `tokens`, between a subject and its verb; whether one was."""
+    n = 0
+    while n < min(len(tokens), 2) and tokens[-1 - n].lower() in _TIME_WORDS:
+        n += 1
+    if n and len(tokens) > n and tokens[-1 - n].lower() in _TIME_LEADS:
+        del tokens[-1 - n:]
+        return True
+    if tokens[-1].endswith(")"):
+        near = range(len(tokens) - 1, max(len(tokens) - 5, -1), -1)
+        opening = next((i for i in near if tokens[i].startswith("(")), None)
+        if opening:
+            del tokens[opening:]
+            return True
+    return False
+
+
 def subject_before(head: str) -> tuple[str, str] | None:
     """(speaker, how) for the subject that ends `head` (the text up to a verb): how is name/pronoun/description."""
     tokens = [t for t in head.split() if t]
-    while tokens and (tokens[-1].lower() in AUXILIARIES
-                      or (tokens[-1].islower() and tokens[-1].endswith("ly") and len(tokens[-1]) > 4
-                          and tokens[-1] not in _LY_NOUNS)):
-        tokens.pop()
+    while tokens:
+        if (tokens[-1].lower() in AUXILIARIES
+                or (tokens[-1].islower() and tokens[-1].endswith("ly") and len(tokens[-1]) > 4
+                    and tokens[-1] not in _LY_NOUNS)):
+            tokens.pop()
+        elif not _drop_time_or_aside(tokens):
+            break
     if len(tokens) > 1 and tokens[-1].lower() == "who":
         # "led by Priya Nandakumar, who called ...": the relative clause's antecedent speaks, object
         # of a preposition or not.
@@ -198,6 +224,22 @@ def subject_before(head: str) -> tuple[str, str] | None:
     if len(description) == 1 and not description[0].endswith("s"):
         return None  # a lone singular noun ("plan said") is more likely not a speaker
     return " ".join(description), "description"
+
+
+def first_subject(head: str) -> tuple[str, str] | None:
+    """(speaker, how) for the first name or pronoun in `head` that is followed by a lower-case word,
+    the subject of a clause: "At a briefing, Mr Trump defended the plan and" → Trump, the speaker of
+    a verb after "and" whose own subject is the first clause's."""
+    tokens = [t.rstrip(",") for t in head.split() if t]
+    for i, token in enumerate(tokens[:-1]):
+        if not tokens[i + 1][:1].islower():
+            continue
+        if token.lower() in PRONOUNS:
+            return token, "pronoun"
+        run = _subject_run(tokens[:i + 1])
+        if run:
+            return _named(run, tokens[:i + 1])
+    return None
 
 
 def speaker_after(tail: str) -> tuple[str, str] | None:

@@ -29,7 +29,8 @@ SPEECH_VERBS = ("urge", "warn", "call", "describe", "brand", "dub", "label", "pr
                 "suggest", "predict", "demand", "hail", "threaten", "declare", "stress", "reveal",
                 "recall", "respond", "tweet", "quip", "joke", "dismiss", "deny", "mutter", "shout",
                 "scream", "whisper", "exclaim", "continue", "agree", "maintain", "acknowledge",
-                "remark", "retort", "complain", "lament", "term", "speak", "hit back")
+                "remark", "retort", "complain", "lament", "term", "speak", "hit back", "chant", "decry", "refer",
+                "quote", "deride")
 # Naming verbs: "a campaign called ‘X’" names a thing, so these need a named or pronoun subject.
 NAMING_VERBS = {"call", "describe", "brand", "dub", "label", "term"}
 PARTICLES = {"out", "up", "off", "back", "down", "on", "in"}
