@@ -19,8 +19,8 @@ with the features of `features()`, each readable on its own:
   Negative: a sentence that attributes what it says reads as reporting, not as the outlet's view.
 
 The four hit groups read the outlet's own words: a lexicon or rated-word hit inside a quotation that
-is someone's words (left open, longer than four words, or in a sentence with a speech or naming
-verb: `engine.spoken_quotes`) is the speaker's and is left out (`engine.sentence_loading`; the hit
+is someone's words (left open, longer than four words, or given a speaker by the voice analysis's
+rules: `engine.spoken_quotes`) is the speaker's and is left out (`engine.sentence_loading`; the hit
 is still found, with its voice). Experts label a sentence whose only hits are such quoted words
 Biased no more often than one with none. Inside the writer's own scare quotes (his 'Axis of Evil'
 ally) a hit counts, as does the scare quote itself.
