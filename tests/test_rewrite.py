@@ -126,6 +126,7 @@ GRAMMAR = {
     "water down": {"category": "loaded_verb", "weight": 1, "framing": "negative", "neutral": "weaken"},
     "ram through": {"category": "loaded_verb", "weight": 2, "framing": "negative", "neutral": "pass quickly"},
     "deluge of": {"category": "loaded_metaphor", "weight": 2, "framing": "negative", "neutral": "many"},
+    "plethora": {"category": "exaggeration", "weight": 1, "framing": "mixed", "neutral": "many"},
 }
 
 
@@ -142,6 +143,9 @@ GRAMMAR = {
     ("A bloodbath followed the vote.", "Heavy losses followed the vote."),
     ("A deluge of complaints followed.", "Many complaints followed."),
     ("Then came a deluge of complaints.", "Then came many complaints."),
+    # A one-word noun of quantity loses its "of" before a bare noun, not before a determiner.
+    ("A plethora of rules apply.", "Many rules apply."),
+    ("She broke a plethora of the rules.", "She broke many of the rules."),
     # An adjective is replaced by an adjective, or left and marked.
     ("A furious mayor left the room.", "An angry mayor left the room."),
     ("The snarling dog barked at the postman.", "The snarling dog barked at the postman."),

@@ -121,6 +121,24 @@ def takes_no_article(new: str) -> bool:
     return is_plural(new) or new.split()[0].lower() in _QUANTIFIERS
 
 
+_DETERMINER = r"(?:the|these|those|this|that|his|her|its|their|our|your|my|them|us|you|it)\b"
+_OF_BEFORE_BARE_NOUN = re.compile(r"\s+of(?=\s+(?!" + _DETERMINER + r")\w)", re.I)
+
+
+def quantifier_of(new: str, after: str) -> int:
+    """How many characters of `after` go when a noun of quantity is replaced by a quantifier: the "of"
+    before a bare noun ("a myriad of rules" → "many rules"), but not before a determiner ("many of
+    the rules").
+
+    >>> quantifier_of("many", " of rules"), quantifier_of("many", " of the rules"), quantifier_of("leader", " of men")
+    (3, 0, 0)
+    """
+    if new.lower() not in _QUANTIFIERS:
+        return 0
+    m = _OF_BEFORE_BARE_NOUN.match(after)
+    return m.end() if m else 0
+
+
 def particle_preposition(term: str, new: str, after: str) -> int:
     """How many characters of `after` go with a phrasal verb replaced by a plain verb: the
     preposition it took ("hit out at the council" → "criticised the council"), else 0.

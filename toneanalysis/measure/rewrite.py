@@ -31,6 +31,7 @@ from .grammar import (
     PREPOSITION_OF,
     is_plural,
     particle_preposition,
+    quantifier_of,
     reads_as_past,
     same_kind,
     separated_preposition,
@@ -139,6 +140,7 @@ def rewrite_block(text: str, hits, quotes=()) -> tuple[str, list[str]]:
             if written.lower().endswith(" " + new.lower()):
                 # Only a modifier went ("illegal war" → "war"): "brutal and illegal war" → "brutal war".
                 before = re.sub(r"\s(?:and|or)\s$", " ", before)
+            end += quantifier_of(new, text[end:])  # "a myriad of rules" → "many rules"
             article = re.search(r"\b([Aa]n?)\s+$", before)
             if article and takes_no_article(new) and not is_plural(written):
                 # "a bloodbath" → "heavy losses", "a flood of" → "many"; "A ..." opened the sentence.
