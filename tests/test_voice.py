@@ -431,3 +431,35 @@ def test_partial_quotes_with_the_subject_or_source_away_from_the_verb(text, quot
 ])
 def test_a_verb_with_no_speaker_leaves_a_scare_quote(text):
     assert [kind for _, kind, _ in quotes_of(text)] == ["scare"]
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cWe will go,\u201d Marlowe said. \u201csoon.\u201d The \u2018reforms\u2019 came.",
+    "The \u2018reforms\u2019 came. \u201cNever,\u201d she said. \u201cnot now.\u201d Ms Lal urged \u2018action\u2019.",
+    "\u201cA long quotation that a source spoke at length here,\u201d Kirby said. \u201cthen more.\u201d",
+])
+def test_deciding_some_quotations_gives_the_answers_of_deciding_all(text):
+    from toneanalysis.analyse.quoted import attributed
+    from toneanalysis.analyse.quotes import quote_spans
+    from toneanalysis.analyse.verbs import verb_table
+    from toneanalysis.text import nlp, normalise, sentence_spans
+
+    normal = normalise(text)
+    spans, sentences = quote_spans(text, normal), sentence_spans(nlp()(normal), normal)
+    every = attributed(text, normal, sentences, spans, verb_table())
+    assert every == [kind == "direct" for _, kind, _ in quotes_of(text)]
+    for i in range(len(spans)):
+        assert attributed(text, normal, sentences, spans, verb_table(), [i])[i] == every[i]
+
+
+def test_a_long_run_of_quotations_each_following_the_last_is_decided_without_recursion():
+    from toneanalysis.analyse.quoted import attributed
+    from toneanalysis.analyse.quotes import quote_spans
+    from toneanalysis.analyse.verbs import verb_table
+    from toneanalysis.text import nlp, normalise, sentence_spans
+
+    text = "\u201cGo,\u201d Marlowe said. " + " ".join(["\u201cnow.\u201d"] * 3000)
+    normal = normalise(text)
+    spans, sentences = quote_spans(text, normal), sentence_spans(nlp()(normal), normal)
+    assert len(spans) == 3001 and len(sentences) == 3001
+    assert attributed(text, normal, sentences, spans, verb_table(), [len(spans) - 1])[-1] is True

@@ -63,10 +63,11 @@ def sentence_end(t: Prepared, pos: int) -> int:
     return t.sentence_starts[i] if i < len(t.sentence_starts) else len(t.normal)
 
 
-def verbs_in(t: Prepared, table: dict, pattern: re.Pattern) -> list[tuple[int, int, str, str, str]]:
-    """(start, end, lemma, kind, tag) of attribution verbs outside quotes."""
+def verbs_in(t: Prepared, table: dict, pattern: re.Pattern, start: int = 0,
+             end: int | None = None) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, lemma, kind, tag) of attribution verbs outside quotes (those in [start, end))."""
     out = []
-    for m in pattern.finditer(t.masked):
+    for m in pattern.finditer(t.masked, start, len(t.masked) if end is None else end):
         form = " ".join(m.group(0).lower().split())
         lemma, kind, tag = table[form]
         previous = last_word(t.masked[sentence_start(t, m.start()):m.start()]).lower()
@@ -190,24 +191,41 @@ def speaker_of(t: Prepared, start: int, end: int, closed: bool, verbs, verb_tabl
     return found
 
 
-def attributed(text: str, normal: str, sentences, spans, verb_table) -> list[bool]:
+def attributed(text: str, normal: str, sentences, spans, verb_table, wanted=None) -> list[bool | None]:
     """For each quotation of one block (`spans`, its `quote_spans`), whether the voice analysis gives it
     a speaker, by `attribute`'s rules within the block. The engine asks it to tell a source's partial
     quote from the writer's scare quote (`engine.short_quotes`), so the scores and the report agree on
     whose words a short quotation is. A block read alone cannot know that it continues the last
     paragraph's open quotation; such a quotation is attributed only by what the block itself says.
+    `wanted`: the indices of the quotations to decide (all if None); the rest are None. The rules run
+    only for those and for the quotations they follow (`_follows`), and read verbs only in their
+    sentences: most quotations in news are long, someone's words whoever said them.
 
     >>> text = "Ms Lal pledged ‘action’. The ‘reforms’ came."
     >>> from .verbs import verb_table
     >>> attributed(text, text, [(0, 22), (23, len(text))], quote_spans(text), verb_table())
     [True, False]
     """
+    out: list[bool | None] = [None] * len(spans)
+    wanted = range(len(spans)) if wanted is None else wanted
+    if not wanted:
+        return out
     t = prepare(text, sentences, normal, spans)
-    verbs = verbs_in(t, *verb_table)
-    out: list[bool] = []
-    previous = None
-    for start, end, closed in spans:
+    needed: set[int] = set()
+    for i in wanted:
+        needed.add(i)
+        # A quotation opening the sentence after an attributed one is in its voice: decide that one too.
+        while i > 0 and i - 1 not in needed and _follows(t, spans[i - 1][1], spans[i][0]):
+            i -= 1
+            needed.add(i)
+    order = sorted(needed)
+    verbs = verbs_in(t, *verb_table, sentence_start(t, spans[order[0]][0] - 1), spans[order[-1]][0])
+    speakers: dict[int, str] = {}
+    for i in order:
+        start, end, closed = spans[i]
+        previous = (spans[i - 1][1], speakers[i - 1]) if speakers.get(i - 1) else None
         found = speaker_of(t, start, end, closed, verbs, verb_table, previous)
-        out.append(bool(found and found[0]))
-        previous = (end, found[0]) if out[-1] else None
+        speakers[i] = found[0] if found and found[0] else ""
+    for i in wanted:
+        out[i] = bool(speakers[i])
     return out

@@ -167,7 +167,7 @@ def _drop_time_or_aside(tokens: list[str]) -> bool:
     if tokens[-1].endswith(")"):
         near = range(len(tokens) - 1, max(len(tokens) - 5, -1), -1)
         opening = next((i for i in near if tokens[i].startswith("(")), None)
-        if opening:
+        if opening is not None:
             del tokens[opening:]
             return True
     return False
