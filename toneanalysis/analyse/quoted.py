@@ -33,6 +33,7 @@ _SO_CALLED = re.compile(r"so[\s\-]called\s*$", re.I)
 _STOP = re.compile(r"[.!?](?:\s|$)")
 _LEADING = re.compile(r"^[\s,;]+")
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
+_NOT_BE = AUXILIARIES - PASSIVE
 AND_BUT = re.compile(r"\b(?:and|but)\s+$")
 
 
@@ -94,10 +95,7 @@ def verb_speaker(t: Prepared, start: int, end: int, lemma: str, tag: str, *, quo
     after = t.masked[end:sentence_end(t, end)]
     if lemma == "according to":
         return speaker_after(after)
-    bare = [w.lower() for w in words]
-    while bare and bare[-1] in AUXILIARIES - PASSIVE:
-        bare.pop()  # "was first reported", "has also been said"
-    if bare and bare[-1] in PASSIVE and tag in ("VBN", "VBD"):
+    if tag in ("VBN", "VBD") and _after_be(words):  # "was first reported", "has also been said"
         if lemma == "quote":
             return subject_before(head)  # "a council member was quoted as saying": the subject spoke
         return _agent(after) or (_agent(t.masked[quote_end + 1:]) if quote_end is not None else None)
@@ -149,15 +147,16 @@ def _attribute(t: Prepared, start: int, end: int, closed: bool, verbs, table, pa
                     return found
     sentence = sentence_start(t, start - 1)
     for v_start, v_end, lemma, _, tag in reversed([v for v in verbs if sentence <= v[0] < start - 1]):
-        head = masked[sentence:v_start]
-        if tag == "VBG" and not _progressive(head):
+        if tag == "VBG":
+            head = masked[sentence:v_start]
             # A participle after a comma shares its clause's subject: "Mr Trump praised police, saying
             # ‘X’"; after "is"/"were" it is the verb ("the media are describing it as ‘X’"); any other
             # is not a speaker's verb ("a group demanding ‘X’").
-            found = first_subject(head) if head.rstrip().endswith(",") else None
-            if found:
-                return found
-            continue
+            if not _after_be(word_tokens(head)[-3:]):
+                found = first_subject(head) if head.rstrip().endswith(",") else None
+                if found:
+                    return found
+                continue
         found = verb_speaker(t, v_start, v_end, lemma, tag, quote_end=end if closed else None, quote_start=start)
         if found:
             return found
@@ -172,12 +171,13 @@ def _follows(t: Prepared, previous_end: int, start: int) -> bool:
             and sentence_end(t, previous_end) == sentence)
 
 
-def _progressive(head: str) -> bool:
-    # Whether a participle after `head` makes a progressive verb: "are (now) describing".
-    words = [w.lower() for w in word_tokens(head)[-3:]]
-    while words and words[-1] in AUXILIARIES - PASSIVE:
-        words.pop()
-    return bool(words) and words[-1] in PASSIVE
+def _after_be(words: list[str]) -> bool:
+    """Whether a verb after `words` follows a form of "be", past other auxiliaries and adverbs: a
+    passive ("was first reported") or a progressive ("are now describing")."""
+    i = len(words)
+    while i and words[i - 1].lower() in _NOT_BE:
+        i -= 1
+    return i > 0 and words[i - 1].lower() in PASSIVE
 
 
 def speaker_of(t: Prepared, start: int, end: int, closed: bool, verbs, verb_table, previous):
