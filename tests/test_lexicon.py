@@ -206,7 +206,51 @@ def test_v07_innocent_uses_do_not_fire(text):
     assert [t for t in terms_in(text) if t != "rated word"] == []
 
 
+@pytest.mark.parametrize("text, term", [
+    # v0.8: idioms and phrasal verbs, written after minimal pairs on new events failed on them.
+    ("The ferry company ripped off its passengers with booking fees.", "rip off"),
+    ("The union is holding the county to ransom over the bus contract.", "to ransom"),
+    ("The defendant walked free on a technicality.", "on a technicality"),
+    ("The planning board kicked the can down the road again.", "kick the can down the road"),
+    ("The harbour trust is haemorrhaging cash.", "haemorrhaging"),
+    ("The regulator was asleep at the wheel.", "asleep at the wheel"),
+    ("The chairman threw his deputy to the wolves.", "to the wolves"),
+    ("The party hung its candidate out to dry.", "out to dry"),
+    ("Bosses forked out for a new office.", "fork out"),
+    ("Reporters are hounding the councillor.", "hound"),
+    ("The bank hiked its mortgage rates.", "hiked"),
+    ("The county's high street has become a ghost town.", "ghost town"),
+    ("The ferry firm's greenwashing campaign backfired.", "greenwashing"),
+    ("The scheme was a dog's dinner.", "dog's dinner"),
+    ("The landlord claims the flats are dry.", "claims the"),
+    ("The mayor claims he was never told.", "claims he"),
+])
+def test_v08_families_match(text, term):
+    assert term in terms_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    # Innocent uses of v0.8 entries: storms, surgery, cooking, walking, hunting, laundry, sport, law.
+    "The storm ripped off the roof of the sports hall.",
+    "Surgeons stitched up the wound in theatre.",
+    "The chef carved up the turkey for the guests.",
+    "She hiked through the forest to the summit.",
+    "The hounds chased the fox across the field.",
+    "He coughed up blood and was taken to hospital.",
+    "The winner said she felt humbled by the support.",
+    "She hung the washing out to dry in the garden.",
+    "Kidnappers tried to ransom the hostages.",
+    "The number of claims the agency handled fell.",
+    "The disease claims the lives of thousands every year.",
+    "The firm hopes to keep output up and maintained that level all year.",
+])
+def test_v08_innocent_uses_do_not_fire(text):
+    assert [t for t in terms_in(text) if t != "rated word"] == []
+
+
 @pytest.mark.parametrize("text, marked, term", [
+    ("The landlord claims the flats are dry.", "claims", "claims the"),
+    ("The mayor claims he was never told.", "claims", "claims he"),
     ("The minister claims that the plan works.", "claims", "claims that"),
     ("A flood of complaints reached the council.", "flood", "flood of"),
     ("Rivals preyed on the weakest firms.", "preyed", "prey on"),

@@ -367,8 +367,10 @@ def test_voice_shares_of_summaries_one_bar_per_piece(piece):
                               "wire": ta.voice_summary(WIRE, lexicon=LEX).to_series()}).T
     ax = plots.plot_voice_shares(summaries)
     summary = ta.voice_summary(piece)
-    n = summary.n_loaded  # the body's, without the headline's two; "so-called" is not in LEX, a rated word
-    assert n == 8 and [t.get_text() for t in ax.get_yticklabels()] == [f"this piece (n={n})", "wire (n=0)"]
+    # The body's, without the headline's two; "so-called" is not in LEX, and the rated-word model gives
+    # it p 0.29, under its threshold (0.3; it was just over before the v0.8 refit).
+    n = summary.n_loaded
+    assert n == 7 and [t.get_text() for t in ax.get_yticklabels()] == [f"this piece (n={n})", "wire (n=0)"]
     # Patches go voice by voice (editorial, scare quotes, quoted), one per piece each.
     widths = rounded(p.get_width() for p in ax.patches)
     assert widths[0::2] == rounded([summary.loaded_editorial / n, summary.loaded_scare_quote / n,
