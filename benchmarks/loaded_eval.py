@@ -19,6 +19,7 @@ Baselines, same run and words: every word VADER's lexicon rates (|VADER|), and w
 from __future__ import annotations
 
 import ast
+import csv
 import functools
 import json
 import re
@@ -314,32 +315,67 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-PAIRS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "minimal_pairs.tsv"
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+PAIRS = FIXTURES / "minimal_pairs.tsv"
+# Written in batches on new events, each before the lexicon change it was measured against, and
+# measured once then (docs/VALIDATION.md §3, "Minimal pairs on new events"): A before v0.8, C after
+# v0.8's first kinds (written from A's misses), D after all of v0.8 (nothing written from it).
+BLIND_PAIRS = FIXTURES / "minimal_pairs_blind.tsv"
+
+
+def read_pairs(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, sep="\t", quoting=csv.QUOTE_NONE, dtype=str, keep_default_na=False)
+
+
+def pair_scores(pairs: pd.DataFrame) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """(loaded member's, plain member's) score of each pair, by score: the toolkit's two and the baselines."""
+    import toneanalysis as ta
+    from toneanalysis.analyse.sentiment import vader
+
+    loaded, plain = ta.score_texts(pairs["loaded"]), ta.score_texts(pairs["plain"])
+
+    def vader_abs(texts):
+        return [abs(vader().polarity_scores(t)["compound"]) for t in texts]
+
+    scores = {
+        "`loaded_p`": (loaded["loaded_p"], plain["loaded_p"]),
+        "`loaded_weight`": (loaded["loaded_weight"], plain["loaded_weight"]),
+        "baseline: abs(VADER compound)": (vader_abs(pairs["loaded"]), vader_abs(pairs["plain"])),
+        "baseline: subjective word count": ([len(baseline_sets(t)[1]) for t in pairs["loaded"]],
+                                            [len(baseline_sets(t)[1]) for t in pairs["plain"]]),
+    }
+    return {name: (np.asarray(a, dtype=float), np.asarray(b, dtype=float)) for name, (a, b) in scores.items()}
+
+
+def higher_share(loaded: np.ndarray, plain: np.ndarray) -> float:
+    """The measure: the share of pairs whose loaded member scores strictly higher (a tie is a miss)."""
+    return float(np.mean(loaded > plain))
+
+
+def blind_pair_shares(path: Path = BLIND_PAIRS) -> dict[str, dict[str, float]]:
+    """{batch: {score: share of pairs whose loaded member scores higher}} of the blind batches."""
+    pairs = read_pairs(path)
+    return {batch: {name: higher_share(a, b) for name, (a, b) in pair_scores(group.reset_index(drop=True)).items()}
+            for batch, group in pairs.groupby("batch", sort=True)}
 
 
 def pairs_report(path: Path = PAIRS) -> str:
     """Our own loaded/plain minimal pairs (invented events, written for the tests): share of pairs whose
     loaded member scores higher, ties apart. They were written to cover the kinds issue 12 lists, so
-    they check coverage; they are not a held-out measure."""
-    import toneanalysis as ta
-    from toneanalysis.analyse.sentiment import vader
-
-    pairs = pd.read_csv(path, sep="\t")
-    loaded, plain = ta.score_texts(pairs["loaded"]), ta.score_texts(pairs["plain"])
-    scores = {
-        "`loaded_p`": (loaded["loaded_p"], plain["loaded_p"]),
-        "`loaded_weight`": (loaded["loaded_weight"], plain["loaded_weight"]),
-        "baseline: abs(VADER compound)": ([abs(vader().polarity_scores(t)["compound"]) for t in pairs["loaded"]],
-                                          [abs(vader().polarity_scores(t)["compound"]) for t in pairs["plain"]]),
-        "baseline: subjective word count": ([len(baseline_sets(t)[1]) for t in pairs["loaded"]],
-                                            [len(baseline_sets(t)[1]) for t in pairs["plain"]]),
-    }
+    they check coverage; they are not a held-out measure. The blind batches follow, by batch."""
+    pairs = read_pairs(path)
     lines = [f"Minimal pairs written for this project ({len(pairs)} pairs, {pairs['kind'].nunique()} kinds; "
              f"{path.name}): coverage check, not held out", "",
              "| score | loaded higher | tie | loaded lower |", "|---|---|---|---|"]
-    for name, (a, b) in scores.items():
-        a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-        lines.append(f"| {name} | {np.mean(a > b):.1%} | {np.mean(a == b):.1%} | {np.mean(a < b):.1%} |")
+    for name, (a, b) in pair_scores(pairs).items():
+        lines.append(f"| {name} | {higher_share(a, b):.1%} | {np.mean(a == b):.1%} | {np.mean(a < b):.1%} |")
+    if BLIND_PAIRS.is_file():
+        shares = blind_pair_shares()
+        names = list(next(iter(shares.values())))
+        lines += ["", f"Minimal pairs on new events ({BLIND_PAIRS.name}), loaded member higher, by batch "
+                  "(A: written before v0.8; C: after v0.8's first kinds; D: after all of v0.8)", "",
+                  "| batch | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+        lines += [f"| {batch} | " + " | ".join(f"{row[n]:.1%}" for n in names) + " |" for batch, row in shares.items()]
     return "\n".join(lines)
 
 

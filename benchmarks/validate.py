@@ -18,7 +18,8 @@ none present the script says so and exits 0.
    hits, sentence AUC of `loaded_p` (leave-one-topic-out) and BASIL span recall, each beside the
    |VADER| and subjective-word baselines of the same run; see benchmarks/loaded_eval.py.
 4. BASIL dev by half (benchmarks/lexicon_round.py): lexicon v0.7 was written after reading the LOOK
-   half's misses for their kinds, so its span recall is out of sample only on the MEASURE half.
+   half's misses for their kinds, so its span recall is out of sample only on the MEASURE half; the
+   table is v0.8's kinds (`--round v0.7` there prints v0.7's).
 """
 
 from __future__ import annotations
@@ -197,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         sections.append(f"Wiki Neutrality Corpus: {args.data / 'wnc'} incomplete or missing, skipped.")
     sections.append(loaded_eval.report(args.data))
-    import lexicon_round  # BASIL by half: the MEASURE half is the out-of-sample figure for lexicon v0.7
+    import lexicon_round  # BASIL by half: the MEASURE half is the out-of-sample figure since lexicon v0.7
 
     sections.append(lexicon_round.report(args.data))
     print("\n\n".join(sections))

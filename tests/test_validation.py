@@ -165,3 +165,19 @@ def test_span_edges_leave_out_only_the_context_words_at_a_hits_ends():
     inner = "a wave of anger"
     assert span_edges.trimmed(inner, 2, len(inner), CONTEXT_WORDS) == (2, len(inner))
     assert inner[slice(*span_edges.trimmed(inner, 7, 9, CONTEXT_WORDS))] == "of"
+
+
+# The share of each blind batch's pairs whose loaded member `loaded_p` scores higher, when the batch
+# was added (docs/VALIDATION.md §3): a change that loses more than a pair or two of a batch fails.
+BLIND_FLOORS = {"A": 0.94, "C": 0.89, "D": 0.70}
+
+
+def test_blind_minimal_pairs_keep_the_shares_they_were_added_with():
+    import loaded_eval
+
+    shares = loaded_eval.blind_pair_shares()
+    assert set(shares) == set(BLIND_FLOORS)
+    for batch, floor in BLIND_FLOORS.items():
+        assert shares[batch]["`loaded_p`"] >= floor, (batch, shares[batch])
+    # The measure counts a tie as a miss: two equal scores are not "the loaded member scores higher".
+    assert loaded_eval.higher_share(np.array([1.0, 2.0]), np.array([1.0, 1.0])) == 0.5
