@@ -39,7 +39,8 @@ def sentence_features(texts, *, lexicon=None) -> pd.DataFrame:
             rows.append([0.0] * len(FEATURES))
             continue
         _, grouped = sentence_loading(parsed, lex)
-        values = np.array([features(sc.sentiment, g, s.n_words, reports_speech(parsed.normal, s.start, s.end))
+        values = np.array([features(sc.sentiment, g, s.n_words, reports_speech(parsed.normal, s.start, s.end),
+                                    s.rated_max)
                            for s, sc, g in zip(parsed.sentences, sentence_scores(parsed, lex), grouped)])
         weights = np.array([max(s.n_words, 1) for s in parsed.sentences], dtype=float)
         rows.append(weights @ values / weights.sum())
@@ -94,8 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     labels, topics = babe["biased"].to_numpy(), babe["topic"].to_numpy()
     print(f"{len(babe)} sentences ({labels.sum()} Biased), {len(set(topics))} topics; leave-one-topic-out")
     print("\nOut-of-sample AUC by feature set (the last row is the shipped form):")
-    subsets = [("charged",), ("charged", "hedge", "amplifier", "scare_quotes"), ("vader_intensity", "subjectivity"),
-               FEATURES[:-2], FEATURES[:-1], FEATURES]
+    hits = ("charged", "hedge", "amplifier", "scare_quotes")
+    sentence = ("vader_intensity", "subjectivity", "length", "attributed")
+    subsets = [("charged",), hits, ("vader_intensity", "subjectivity"), hits + sentence[:2], hits + sentence[:3],
+               hits + sentence, FEATURES]
     for subset in subsets:
         print(f"  {' + '.join(subset)}: {auc(cross_validated(features[list(subset)], labels, topics), labels):.3f}")
     intercept, coefficients = fit(features, labels)

@@ -111,31 +111,59 @@ def babe_rows(path: Path):
 
 def cross_validated(babe, keys, x, y, base):
     """(words of lexicon hits + model words per sentence, each topic's words by a model fitted on the
-    other topics at a threshold chosen there; the out-of-fold probabilities; the threshold per topic)."""
+    other topics at a threshold chosen there; the out-of-fold probabilities; the threshold per topic;
+    the out-of-fold probabilities without the word's place in its sentence, as `rated.scan`'s `best`
+    reads them)."""
     from sklearn.linear_model import LogisticRegression
+
+    from toneanalysis.analyse.rated import FEATURES
 
     gold, topics = babe["words"].tolist(), babe["topic"].to_numpy()
     word_topic = topics[[i for i, *_ in keys]]
-    out_of_fold, chosen = np.zeros(len(y)), {}
+    unplaced = x.copy()
+    unplaced[:, [FEATURES.index(f) for f in ("near_hit", "quoted", "first_word")]] = 0.0
+    out_of_fold, out_of_fold_unplaced, chosen = np.zeros(len(y)), np.zeros(len(y)), {}
     for topic in sorted(set(topics)):
         train, train_texts = word_topic != topic, np.flatnonzero(topics != topic)
-        p = LogisticRegression(C=1.0, max_iter=3000).fit(x[train], y[train]).predict_proba(x)[:, 1]
+        model = LogisticRegression(C=1.0, max_iter=3000).fit(x[train], y[train])
+        p = model.predict_proba(x)[:, 1]
         out_of_fold[~train] = p[~train]
+        out_of_fold_unplaced[~train] = model.predict_proba(unplaced[~train])[:, 1]
 
         def f1(threshold, p=p, train=train, train_texts=train_texts):
             words = with_words(base, keys, train & (p >= threshold))
             return prf([words[i] for i in train_texts], [gold[i] for i in train_texts])["f1"]
         chosen[topic] = choose_threshold(f1)
     predicted = with_words(base, keys, out_of_fold >= np.array([chosen[t] for t in word_topic]))
-    return predicted, out_of_fold, chosen
+    return predicted, out_of_fold, chosen, out_of_fold_unplaced
 
 
-def loaded_p_out_of_fold(babe, keys, out_of_fold, chosen) -> tuple[float, float]:
+def rated_max_out_of_fold(texts, keys, unplaced) -> np.ndarray:
+    """Each text's `rated_max` (`loaded.FEATURES`) from out-of-fold word probabilities: the best word's
+    per sentence, word-weighted over the text's sentences as `fit_loaded_p.sentence_features` does."""
+    from toneanalysis.analyse.engine import parse
+    from toneanalysis.lexicon import load_lexicon
+
+    sentences = [p.sentences for p in parse(texts, load_lexicon(None))]
+    best = [np.zeros(len(s)) for s in sentences]
+    for (i, _, start, _), p in zip(keys, unplaced):
+        k = next(k for k, s in enumerate(sentences[i]) if s.start <= start < s.end)
+        best[i][k] = max(best[i][k], p)
+    out = np.zeros(len(texts))
+    for i, (s, b) in enumerate(zip(sentences, best)):
+        if s:
+            weights = np.array([max(x.n_words, 1) for x in s], dtype=float)
+            out[i] = weights @ b / weights.sum()
+    return out
+
+
+def loaded_p_out_of_fold(babe, keys, out_of_fold, chosen, unplaced) -> tuple[float, float]:
     """`loaded_p`'s leave-one-topic-out AUC (fit_loaded_p.py's folds) without rated words, and with each
     topic's rated words from the word model fitted on the other topics, put in the charged group as
     the engine puts them (a text's count added to its charged weight; BABE's texts are single
-    sentences, mostly). The shipped rated words were fitted on these sentences, so fit_loaded_p.py's
-    own figure, which reads them, is a little optimistic; this one is out of sample for both models."""
+    sentences, mostly), and its `rated_max` from the same models. The shipped rated words were fitted
+    on these sentences, so fit_loaded_p.py's own figure, which reads them, is a little optimistic;
+    this one is out of sample for both models."""
     import fit_loaded_p
     from loaded_eval import auc
 
@@ -156,8 +184,10 @@ def loaded_p_out_of_fold(babe, keys, out_of_fold, chosen) -> tuple[float, float]
     for (i, _, start, _), p in zip(keys, out_of_fold):
         # As the engine does: a rated word inside someone's quoted words is not in `loaded_p`.
         count[i] += p >= chosen[topics[i]] and not engine.in_quotes(start, spoken[i])
-    with_rated = features.assign(charged=np.log1p(np.expm1(features["charged"]) + count))
-    return tuple(auc(fit_loaded_p.cross_validated(f, labels, topics), labels) for f in (features, with_rated))
+    with_rated = features.assign(charged=np.log1p(np.expm1(features["charged"]) + count),
+                                 rated_max=rated_max_out_of_fold(babe["text"].tolist(), keys, unplaced))
+    lexicon_only = features.drop(columns="rated_max")
+    return tuple(auc(fit_loaded_p.cross_validated(f, labels, topics), labels) for f in (lexicon_only, with_rated))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -171,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     babe, keys, x, y, base = babe_rows(data / BABE_FILE)
     gold = babe["words"].tolist()
-    predicted, out_of_fold, chosen = cross_validated(babe, keys, x, y, base)
+    predicted, out_of_fold, chosen, unplaced = cross_validated(babe, keys, x, y, base)
     print(f"BABE dev, {len(y)} words no hit covers ({y.sum()} marked by the experts), leave-one-topic-out; "
           f"thresholds chosen per fold: {sorted(chosen.values())}\n")
     print("| words predicted | precision | recall | F1 | words marked |\n|---|---|---|---|---|")
@@ -181,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.metrics import roc_auc_score
 
     print(f"\nWord AUC of the model, out of fold: {roc_auc_score(y, out_of_fold):.3f}")
-    without, with_rated = loaded_p_out_of_fold(babe, keys, out_of_fold, chosen)
+    without, with_rated = loaded_p_out_of_fold(babe, keys, out_of_fold, chosen, unplaced)
     print(f"loaded_p leave-one-topic-out AUC: lexicon matches only {without:.3f}; with the rated words "
           f"(out of fold) in its charged group {with_rated:.3f}")
     from toneanalysis.analyse.rated import FEATURES

@@ -3,6 +3,7 @@
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import FIXTURES, SAMPLE
@@ -252,6 +253,41 @@ def test_the_fast_rated_words_agree_on_every_sentence_of_the_sample():
         assert found == _rated_by_definition(sentence, [])
         marked += len(found)
     assert marked > 0  # the check compares words marked, not only empty lists
+
+
+@pytest.mark.parametrize("sentence, matches", [
+    ("The council's callous plan was approved on Tuesday.", []),
+    ("The tyrant's callous plan was approved on Tuesday.", [(4, 12)]),   # the match covers "tyrant's"
+    ("A 'scurrilous' leaflet reached the harbour.", []),                 # quoted: its place is left out
+    ("Scurrilous leaflets reached the harbour.", []),                    # first word: the same
+    ("The plan was approved.", [(0, 22)]),                               # every word covered: 0
+    ("It was on the way.", []),                                          # stop words only: 0
+])
+def test_rated_max_is_the_best_p_of_an_uncovered_word_without_its_place(sentence, matches):
+    # `loaded_p`'s `rated_max` (`rated.scan`'s second answer), by its definition: the model applied to
+    # `word_features` with `near_hit`, `quoted` and `first_word` set to 0, best over the words no match covers.
+    place = [rated.FEATURES.index(f) for f in ("near_hit", "quoted", "first_word")]
+
+    def p(features):
+        features = [0.0 if i in place else v for i, v in enumerate(features)]
+        z = rated.INTERCEPT + sum(rated.COEFFICIENTS[f] * v for f, v in zip(rated.FEATURES, features))
+        return 1 / (1 + math.exp(-z))
+
+    expected = max((p(f) for _, _, f in rated.word_features(sentence, matches)), default=0.0)
+    found, best = rated.scan(sentence, matches)
+    assert best == pytest.approx(expected) and found == _rated_by_definition(sentence, matches)
+
+
+def test_rated_max_reaches_loaded_p_on_every_path():
+    piece = ta.analyse(SAMPLE)
+    features = ta.loaded_p_features(piece)
+    best = [s.rated_max for p in piece.parsed for s in p.sentences]
+    assert features["rated_max"].tolist() == pytest.approx(best) and max(best) > 0.1
+    # A sentence's loaded_p reads it: the same sentence with rated_max 0 scores lower.
+    row = features.iloc[int(np.argmax(best))]
+    z = loaded.INTERCEPT + sum(loaded.COEFFICIENTS[f] * row[f] for f in loaded.FEATURES)
+    assert row["loaded_p"] == pytest.approx(1 / (1 + math.exp(-z)))
+    assert loaded.COEFFICIENTS["rated_max"] > 0
 
 
 def _rated_by_definition(sentence, matches):

@@ -22,7 +22,7 @@ from .loaded import GROUP_OF_CATEGORY, N_GROUPS, loaded_p
 from .names import drop_names
 from .quoted import attributed
 from .quotes import quote_spans
-from .rated import RATED_WORDS, rated_words
+from .rated import RATED_WORDS, scan
 from .sentiment import SentenceSentiment, sentence_sentiment
 from .tone import tone_score
 from .verbs import reports_speech, table_for
@@ -57,6 +57,7 @@ class Sentence(NamedTuple):
     start: int
     end: int
     n_words: int
+    rated_max: float = 0.0  # the best rated-word p of a word no match covers (`rated.scan`): `loaded_p` reads it
 
 
 class Hit(NamedTuple):
@@ -233,7 +234,6 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
                 matches = sorted(matches + quoted, key=lambda m: m[1])
         sentences, hits, cues = [], [], []
         for index, (start, end) in enumerate(spans):
-            sentences.append(Sentence(start, end, count_words(normal[start:end])))
             mine, matched = [], []
             for entry, s, e in matches:
                 if start <= s < end:
@@ -245,7 +245,8 @@ def parse(texts: Iterable[str], lex: Lexicon, *, batch_size: int = 256) -> Itera
                     (mine if is_hit else cues).append(Hit(entry, s, marked, index))
                     matched.append((s - start, e - start))
             # Words the lexicon does not list, rated by `analyse/rated.py` around the sentence's matches.
-            found = rated_words(normal[start:end], matched)
+            found, best = scan(normal[start:end], matched)
+            sentences.append(Sentence(start, end, count_words(normal[start:end]), best))
             if found:
                 named = drop_names(normal, [(start, end)], [(rated + d, start + s, start + e) for s, e, d in found])
                 mine = sorted(mine + [Hit(entry, s, e, index) for entry, s, e in named], key=lambda h: h.start)
@@ -299,7 +300,7 @@ def sentence_scores(parsed: Parsed, lex: Lexicon) -> list[Scored]:
         scores = sentence_sentiment(normal[sentence.start:sentence.end])
         out.append(Scored(scores, tone_score(scores, loaded, sentence.n_words),
                           loaded_p(scores, by_group, sentence.n_words,
-                                   reports_speech(normal, sentence.start, sentence.end))))
+                                   reports_speech(normal, sentence.start, sentence.end), sentence.rated_max)))
     return out
 
 

@@ -10,6 +10,10 @@ with the features of `features()`, each readable on its own:
 - `amplifier`: log(1 + weight of its exaggeration and puffery hits: "massive", "very", "iconic");
 - `scare_quotes`: log(1 + weight of its scare-quote hits: quotation marks around a plain word or
   short phrase that no lexicon entry covers, see `engine.SCARE_QUOTE`);
+- `rated_max`: the highest probability the rated-word model (`analyse/rated.py`) gives a word of the
+  sentence that no match covers, from the word's own features and the sentence's, whether or not it
+  reaches the model's threshold (`rated.scan`): "another miserable day" has no hit, but "miserable"
+  scores 0.2 where "another day" scores nothing above 0.05;
 - `vader_intensity`: |VADER compound| of the sentence;
 - `subjectivity`: TextBlob's (pattern's) subjectivity of the sentence;
 - `length`: log of its word count. Its coefficient is negative: given its hits, a longer sentence
@@ -39,8 +43,8 @@ from __future__ import annotations
 
 import math
 
-FEATURES = ("charged", "hedge", "amplifier", "scare_quotes", "vader_intensity", "subjectivity", "length",
-            "attributed")
+FEATURES = ("charged", "hedge", "amplifier", "scare_quotes", "rated_max", "vader_intensity", "subjectivity",
+            "length", "attributed")
 # Which feature a lexicon category's hit weight goes to; the scare-quote hit has its own.
 GROUP_OF_CATEGORY = {
     "name_calling": 0, "emotive_adjective": 0, "loaded_noun": 0, "loaded_verb": 0, "loaded_metaphor": 0,
@@ -51,27 +55,29 @@ GROUP_OF_CATEGORY = {
 N_GROUPS = 4
 
 # Fitted by benchmarks/fit_loaded_p.py (logistic regression on BABE dev, target = Biased).
-INTERCEPT = 2.079
+INTERCEPT = 1.721
 COEFFICIENTS = {
-    "charged": 1.764,
-    "hedge": 1.316,
-    "amplifier": 0.912,
-    "scare_quotes": 1.781,
-    "vader_intensity": -0.246,
-    "subjectivity": 0.689,
-    "length": -0.980,
-    "attributed": -0.927,
+    "charged": 1.665,
+    "hedge": 1.295,
+    "amplifier": 0.862,
+    "scare_quotes": 1.708,
+    "rated_max": 1.730,
+    "vader_intensity": -0.289,
+    "subjectivity": 0.620,
+    "length": -0.916,
+    "attributed": -0.912,
 }
 
 _WEIGHTS = tuple(COEFFICIENTS[name] for name in FEATURES)
 
 
-def features(sentiment, group_weights, n_words: int, attributed: bool) -> tuple[float, ...]:
+def features(sentiment, group_weights, n_words: int, attributed: bool, rated_max: float) -> tuple[float, ...]:
     """The inputs of `loaded_p` for one sentence, in the order of `FEATURES`: `group_weights` is the
     sentence's hit weight summed per group (charged, hedge, amplifier, scare quotes), `attributed`
-    whether it reports speech with a neutral verb (`verbs.reports_speech`)."""
+    whether it reports speech with a neutral verb (`verbs.reports_speech`), `rated_max` the best
+    word's p (`rated.scan`)."""
     charged, hedge, amplifier, scare = group_weights
-    return (math.log1p(charged), math.log1p(hedge), math.log1p(amplifier), math.log1p(scare),
+    return (math.log1p(charged), math.log1p(hedge), math.log1p(amplifier), math.log1p(scare), rated_max,
             abs(sentiment.vader_compound), sentiment.textblob_subjectivity, math.log(max(n_words, 1)),
             float(attributed))
 
@@ -86,19 +92,20 @@ def probability(values) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def loaded_p(sentiment, group_weights, n_words: int, attributed: bool) -> float:
-    """The probability that a sentence is loaded, from its sentiment, its hit weight per group, its length
-    and whether it reports speech with a neutral verb.
+def loaded_p(sentiment, group_weights, n_words: int, attributed: bool, rated_max: float) -> float:
+    """The probability that a sentence is loaded, from its sentiment, its hit weight per group, its length,
+    whether it reports speech with a neutral verb and its best rated-word p.
 
     >>> from toneanalysis.analyse.sentiment import SentenceSentiment
     >>> plain = SentenceSentiment(0.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    >>> loaded_p(plain, (3.0, 0.0, 0.0, 0.0), 12, False) > loaded_p(plain, (0.0, 0.0, 0.0, 0.0), 12, False)
+    >>> loaded_p(plain, (3.0, 0.0, 0.0, 0.0), 12, False, 0.0) > loaded_p(plain, (0.0, 0.0, 0.0, 0.0), 12, False, 0.0)
     True
     """
     charged, hedge, amplifier, scare = group_weights
-    c_charged, c_hedge, c_amplifier, c_scare, c_vader, c_subjectivity, c_length, c_attributed = _WEIGHTS
+    (c_charged, c_hedge, c_amplifier, c_scare, c_rated, c_vader, c_subjectivity, c_length,
+     c_attributed) = _WEIGHTS
     z = (INTERCEPT + c_charged * math.log1p(charged) + c_hedge * math.log1p(hedge)
-         + c_amplifier * math.log1p(amplifier) + c_scare * math.log1p(scare)
+         + c_amplifier * math.log1p(amplifier) + c_scare * math.log1p(scare) + c_rated * rated_max
          + c_vader * abs(sentiment.vader_compound) + c_subjectivity * sentiment.textblob_subjectivity
          + c_length * math.log(max(n_words, 1)) + (c_attributed if attributed else 0.0))
     return 1.0 / (1.0 + math.exp(-z))

@@ -236,25 +236,52 @@ def _logit(word: str) -> float | None:
 
 def rated_words(sentence: str, matches: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """(start, end, `direction`) of the rated words of one sentence: the words of `word_features` with
-    p >= THRESHOLD.
-    Most sentences have no word whose own log-odds could reach the threshold whatever its context,
-    so those are settled from cached per-word values (`score_texts` pays a few per cent for this).
+    p >= THRESHOLD (`scan`'s first answer).
 
     >>> sentence = "The council's callous plan was approved on Tuesday."
     >>> [(sentence[s:e], d) for s, e, d in rated_words(sentence, [])]
     [('callous', 2)]
+    """
+    return scan(sentence, matches)[0]
+
+
+def scan(sentence: str, matches: list[tuple[int, int]]) -> tuple[list[tuple[int, int, int]], float]:
+    """(the rated words of one sentence, as `rated_words` gives them; `best`, the highest p the model
+    gives a word no match covers from the word's own features and the sentence's (its matches and
+    length), its place in the sentence (`near_hit`, `quoted`, `first_word`) left out; 0.0 when no
+    word is a candidate). `best` is `loaded_p`'s `rated_max`: the most loaded-looking word the
+    lexicon does not list, counted whether or not it reaches the threshold.
+    Most sentences have no word whose own log-odds could reach the threshold whatever its context,
+    so those are settled from cached per-word values (`score_texts` pays a few per cent for this).
+
+    >>> words, best = scan("The council's callous plan was approved on Tuesday.", [])
+    >>> len(words), round(best, 2)
+    (1, 0.42)
     """
     c_hits, c_near, c_quoted, c_length, c_first = (COEFFICIENTS[f] for f in FEATURES[_N_OWN:])
     words = _WORD.findall(sentence)
     own = list(map(_LOGITS.get, words, _UNSEEN * len(words)))  # one C-level lookup per word
     if _UNSEEN[0] in own:
         own = [_logit(w) if v is _UNSEEN[0] else v for w, v in zip(words, own)]
+    known = [(value, k) for k, value in enumerate(own) if value is not None]
+    if not known:
+        return [], 0.0
     context = c_hits * math.log1p(len(matches)) + c_length * math.log(max(len(words), MIN_SENTENCE_WORDS))
+    tokens = None
+    if matches:
+        # The best word no match covers: most sentences' top word is not a match's.
+        tokens = [m.span() for m in _WORD.finditer(sentence)]
+        top = next((value for value, k in sorted(known, reverse=True)
+                    if not any(a < tokens[k][1] and tokens[k][0] < b for a, b in matches)), None)
+    else:
+        top = max(known)[0]
+    best = 0.0 if top is None else 1.0 / (1.0 + math.exp(-(top + context)))
     bound = _CUT - context - max(c_near, 0.0) - max(c_quoted, 0.0) - max(c_first, 0.0)
-    candidates = [k for k, value in enumerate(own) if value is not None and value >= bound]
+    candidates = [k for value, k in known if value >= bound]
     if not candidates:
-        return []
-    tokens = [m.span() for m in _WORD.finditer(sentence)]
+        return [], best
+    if tokens is None:
+        tokens = [m.span() for m in _WORD.finditer(sentence)]
     # Only the candidates and the words within two of them need to know whether a match covers them.
     covered = [False] * len(tokens)
     if matches:
@@ -268,4 +295,4 @@ def rated_words(sentence: str, matches: list[tuple[int, int]]) -> list[tuple[int
         near, quoted, first = _near_quoted_first(sentence, tokens, covered, k)
         if own[k] + context + c_near * near + c_quoted * quoted + c_first * first >= _CUT:
             out.append((*tokens[k], direction(words[k])))
-    return out
+    return out, best

@@ -213,7 +213,7 @@ def reporting_verbs(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.
 def loaded_p_features(article: ArticleLike, *, lexicon: LexiconLike = None) -> pd.DataFrame:
     """Why each sentence has its `loaded_p`: one row per sentence of the scored blocks with `block`,
     `role`, `sentence`, `text`, the model's features (`analyse/loaded.py`: `charged`, `hedge`,
-    `amplifier`, `scare_quotes`, `vader_intensity`, `subjectivity`, `length`, `attributed`),
+    `amplifier`, `scare_quotes`, `rated_max`, `vader_intensity`, `subjectivity`, `length`, `attributed`),
     `quoted_weight` (the weight of its hits inside a source's quoted words, `engine.spoken_quotes`: the
     speaker's, which the four hit features leave out; the writer's own scare quotes count) and
     `loaded_p`. A feature's contribution to the log-odds is its value times
@@ -231,6 +231,7 @@ def loaded_p_features(article: ArticleLike, *, lexicon: LexiconLike = None) -> p
         for i, (s, score, groups, speakers) in enumerate(zip(parsed.sentences, scored, grouped, quoted)):
             rows.append((block.index, block.role, i, block.text[s.start:s.end],
                          *loaded_features(score.sentiment, groups, s.n_words,
-                                          reports_speech(parsed.normal, s.start, s.end)), speakers, score.loaded_p))
+                                          reports_speech(parsed.normal, s.start, s.end), s.rated_max), speakers,
+                         score.loaded_p))
     return with_metadata(pd.DataFrame(rows, columns=["block", "role", "sentence", "text", *LOADED_FEATURES,
                                                      "quoted_weight", "loaded_p"]), a)
