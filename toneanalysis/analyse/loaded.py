@@ -13,7 +13,8 @@ with the features of `features()`, each readable on its own:
 - `rated_max`: the highest probability the rated-word model (`analyse/rated.py`) gives a word of the
   sentence that no match covers, from the word's own features and the sentence's, whether or not it
   reaches the model's threshold (`rated.scan`): "another miserable day" has no hit, but "miserable"
-  scores 0.2 where "another day" scores nothing above 0.05;
+  scores 0.2 where "another day" scores nothing above 0.05. It reads the whole sentence, quotations
+  included;
 - `vader_intensity`: |VADER compound| of the sentence;
 - `subjectivity`: TextBlob's (pattern's) subjectivity of the sentence;
 - `length`: log of its word count. Its coefficient is negative: given its hits, a longer sentence
