@@ -7,7 +7,8 @@ and a word no lexicon match covers is a hit of its own (term "rated word", categ
 when p >= THRESHOLD. Every word is a candidate (nouns and verbs too, since v0.6) except stop words,
 words under three letters, words with a digit, a verb form VADER rates that is not a describing
 word ("smiled"), and a capitalised word wordfreq lacks, a name ("Kuleba": names are never loaded
-terms). A possessive is read as its noun ("peer's" as "peer"). The features (`word_features`), each readable on its own:
+terms). A possessive is read as its noun ("peer's" as "peer"). The features (`word_features`), each
+readable on its own:
 
 - `vader_valence`: |valence| VADER's lexicon gives the word (0 when it has none); `in_vader`: it has one;
 - `pattern_polarity`, `pattern_subjectivity`, `pattern_intensity`: mean |polarity|, subjectivity and
