@@ -222,16 +222,17 @@ def explain(sentence: str, matches: list[tuple[int, int]] = ()) -> list[dict]:
 
 
 _CUT = math.log(THRESHOLD / (1 - THRESHOLD))
-_LOGITS: dict[str, float | None] = {}  # the own part of each word's log-odds, as written (None: never marked)
+_LOGITS: dict[str, float] = {}  # the own part of each word's log-odds, as written (-inf: never a candidate)
 _LOGITS_MAX = 200_000  # words as written; emptied past this, so a corpus's vocabulary does not grow memory
 _UNSEEN = (object(),)  # a word not in _LOGITS yet
 
 
-def _logit(word: str) -> float | None:
+def _logit(word: str) -> float:
     if len(_LOGITS) >= _LOGITS_MAX:
         _LOGITS.clear()
     own = _own_features(word)
-    value = _LOGITS[word] = None if own is None else INTERCEPT + sum(COEFFICIENTS[f] * v for f, v in zip(FEATURES, own))
+    value = _LOGITS[word] = (-math.inf if own is None
+                             else INTERCEPT + sum(COEFFICIENTS[f] * v for f, v in zip(FEATURES, own)))
     return value
 
 
@@ -264,21 +265,24 @@ def scan(sentence: str, matches: list[tuple[int, int]]) -> tuple[list[tuple[int,
     own = list(map(_LOGITS.get, words, _UNSEEN * len(words)))  # one C-level lookup per word
     if _UNSEEN[0] in own:
         own = [_logit(w) if v is _UNSEEN[0] else v for w, v in zip(words, own)]
-    known = [(value, k) for k, value in enumerate(own) if value is not None]
-    if not known:
+    top = max(own, default=-math.inf)
+    if top == -math.inf:
         return [], 0.0
     context = c_hits * math.log1p(len(matches)) + c_length * math.log(max(len(words), MIN_SENTENCE_WORDS))
     tokens = None
     if matches:
-        # The best word no match covers: most sentences' top word is not a match's.
+        # The best word no match covers, from the best down (a word never a candidate is -inf).
         tokens = [m.span() for m in _WORD.finditer(sentence)]
-        top = next((value for value, k in sorted(known, reverse=True)
-                    if not any(a < tokens[k][1] and tokens[k][0] < b for a, b in matches)), None)
-    else:
-        top = max(known)[0]
-    best = 0.0 if top is None else 1.0 / (1.0 + math.exp(-(top + context)))
+        for k in sorted(range(len(own)), key=own.__getitem__, reverse=True):
+            s, e = tokens[k]
+            top = own[k]
+            if top == -math.inf or not any(a < e and s < b for a, b in matches):
+                break
+        else:
+            top = -math.inf  # every candidate is covered
+    best = 0.0 if top == -math.inf else 1.0 / (1.0 + math.exp(-(top + context)))
     bound = _CUT - context - max(c_near, 0.0) - max(c_quoted, 0.0) - max(c_first, 0.0)
-    candidates = [k for value, k in known if value >= bound]
+    candidates = [k for k, value in enumerate(own) if value >= bound]
     if not candidates:
         return [], best
     if tokens is None:
