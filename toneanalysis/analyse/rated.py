@@ -222,6 +222,7 @@ def explain(sentence: str, matches: list[tuple[int, int]] = ()) -> list[dict]:
 
 
 _CUT = math.log(THRESHOLD / (1 - THRESHOLD))
+_SENTENCE_WEIGHTS = tuple(COEFFICIENTS[f] for f in FEATURES[_N_OWN:])  # hits, near, quoted, length, first
 _LOGITS: dict[str, float] = {}  # the own part of each word's log-odds, as written (-inf: never a candidate)
 _LOGITS_MAX = 200_000  # words as written; emptied past this, so a corpus's vocabulary does not grow memory
 _UNSEEN = (object(),)  # a word not in _LOGITS yet
@@ -260,7 +261,7 @@ def scan(sentence: str, matches: list[tuple[int, int]]) -> tuple[list[tuple[int,
     >>> len(words), round(best, 2)
     (1, 0.42)
     """
-    c_hits, c_near, c_quoted, c_length, c_first = (COEFFICIENTS[f] for f in FEATURES[_N_OWN:])
+    c_hits, c_near, c_quoted, c_length, c_first = _SENTENCE_WEIGHTS
     words = _WORD.findall(sentence)
     own = list(map(_LOGITS.get, words, _UNSEEN * len(words)))  # one C-level lookup per word
     if _UNSEEN[0] in own:
