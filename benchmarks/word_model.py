@@ -138,18 +138,16 @@ def cross_validated(babe, keys, x, y, base):
     return predicted, out_of_fold, chosen, out_of_fold_unplaced
 
 
-def rated_max_out_of_fold(texts, keys, unplaced) -> np.ndarray:
+def rated_max_out_of_fold(parsed, keys, unplaced) -> np.ndarray:
     """Each text's `rated_max` (`loaded.FEATURES`) from out-of-fold word probabilities: the best word's
-    per sentence, word-weighted over the text's sentences as `fit_loaded_p.sentence_features` does."""
-    from toneanalysis.analyse.engine import parse
-    from toneanalysis.lexicon import load_lexicon
-
-    sentences = [p.sentences for p in parse(texts, load_lexicon(None))]
+    per sentence, word-weighted over the text's sentences as `fit_loaded_p.sentence_features` does
+    (`parsed`: the texts as `engine.parse` gives them)."""
+    sentences = [p.sentences for p in parsed]
     best = [np.zeros(len(s)) for s in sentences]
     for (i, _, start, _), p in zip(keys, unplaced):
         k = next(k for k, s in enumerate(sentences[i]) if s.start <= start < s.end)
         best[i][k] = max(best[i][k], p)
-    out = np.zeros(len(texts))
+    out = np.zeros(len(sentences))
     for i, (s, b) in enumerate(zip(sentences, best)):
         if s:
             weights = np.array([max(x.n_words, 1) for x in s], dtype=float)
@@ -179,13 +177,14 @@ def loaded_p_out_of_fold(babe, keys, out_of_fold, chosen, unplaced) -> tuple[flo
         engine._ENTRY_WEIGHTS.clear()
     topics, labels = babe["topic"].to_numpy(), babe["biased"].to_numpy()
     lex = load_lexicon(None)
-    spoken = [parsed.spoken for parsed in engine.parse(babe["text"].tolist(), lex)]
+    parsed = list(engine.parse(babe["text"].tolist(), lex))
+    spoken = [p.spoken for p in parsed]
     count = np.zeros(len(babe))
     for (i, _, start, _), p in zip(keys, out_of_fold):
         # As the engine does: a rated word inside someone's quoted words is not in `loaded_p`.
         count[i] += p >= chosen[topics[i]] and not engine.in_quotes(start, spoken[i])
     with_rated = features.assign(charged=np.log1p(np.expm1(features["charged"]) + count),
-                                 rated_max=rated_max_out_of_fold(babe["text"].tolist(), keys, unplaced))
+                                 rated_max=rated_max_out_of_fold(parsed, keys, unplaced))
     lexicon_only = features.drop(columns="rated_max")
     return tuple(auc(fit_loaded_p.cross_validated(f, labels, topics), labels) for f in (lexicon_only, with_rated))
 
