@@ -267,13 +267,8 @@ def test_rated_max_is_the_best_p_of_an_uncovered_word_without_its_place(sentence
     # `loaded_p`'s `rated_max` (`rated.scan`'s second answer), by its definition: the model applied to
     # `word_features` with `near_hit`, `quoted` and `first_word` set to 0, best over the words no match covers.
     place = [rated.FEATURES.index(f) for f in ("near_hit", "quoted", "first_word")]
-
-    def p(features):
-        features = [0.0 if i in place else v for i, v in enumerate(features)]
-        z = rated.INTERCEPT + sum(rated.COEFFICIENTS[f] * v for f, v in zip(rated.FEATURES, features))
-        return 1 / (1 + math.exp(-z))
-
-    expected = max((p(f) for _, _, f in rated.word_features(sentence, matches)), default=0.0)
+    expected = max((_word_p([0.0 if i in place else v for i, v in enumerate(f)])
+                    for _, _, f in rated.word_features(sentence, matches)), default=0.0)
     found, best = rated.scan(sentence, matches)
     assert best == pytest.approx(expected) and found == _rated_by_definition(sentence, matches)
 
@@ -290,13 +285,15 @@ def test_rated_max_reaches_loaded_p_on_every_path():
     assert loaded.COEFFICIENTS["rated_max"] > 0
 
 
-def _rated_by_definition(sentence, matches):
-    def p(features):
-        z = rated.INTERCEPT + sum(rated.COEFFICIENTS[f] * v for f, v in zip(rated.FEATURES, features))
-        return 1 / (1 + math.exp(-z))
+def _word_p(features):
+    # The rated-word model written out from its coefficients, apart from the code under test.
+    z = rated.INTERCEPT + sum(rated.COEFFICIENTS[f] * v for f, v in zip(rated.FEATURES, features))
+    return 1 / (1 + math.exp(-z))
 
+
+def _rated_by_definition(sentence, matches):
     return [(s, e, rated.direction(sentence[s:e])) for s, e, f in rated.word_features(sentence, matches)
-            if p(f) >= rated.THRESHOLD]
+            if _word_p(f) >= rated.THRESHOLD]
 
 
 def test_the_rated_words_cache_is_bounded(monkeypatch):
