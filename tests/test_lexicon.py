@@ -275,3 +275,50 @@ def test_a_users_entry_with_a_context_word_marks_the_words_before_it_and_others_
     # The rewrite still replaces the whole match: no "campaign against on waste".
     rewritten = ta.neutral_rewrite("The war on waste began.", lexicon=lexicon)["rewritten"].iloc[0]
     assert rewritten == "The campaign against waste began."
+
+
+@pytest.mark.parametrize("text, term", [
+    # v0.9: idioms of insult, infighting, collapse, greed and anger, in the forms news writes them.
+    ("The pay offer is a slap in the face for nurses.", "slap in the face"),
+    ("The two candidates traded barbs at the hustings.", "trade barbs"),
+    ("The party is tearing itself apart over the budget.", "tear itself apart"),
+    ("Ministers poured scorn on the report.", "pour scorn on"),
+    ("The rail operator is on its last legs.", "on its last legs"),
+    ("The chairman went ballistic when the figures leaked.", "go ballistic"),
+    ("The coach spat the dummy after the draw.", "spit the dummy"),
+    ("Taxpayers were taken for a ride by the contractor.", "take for a ride"),
+    ("The club left the pitch with its tail between its legs.", "tail between its legs"),
+    ("Shareholders saw red at the bonus.", "see red"),
+    ("The council's plans are in tatters.", "in tatters"),
+    ("Another miserable afternoon for the home side.", "miserable"),
+    # v0.9's second group, written after a batch of minimal pairs on new events (F) missed these kinds.
+    ("The closure has left parents terrified.", "terrified"),
+    ("Every single tenant has complained.", "every single"),
+    ("Passengers have waited forever for the new line.", "forever"),
+    ("Forty staff were transitioned out of the business.", "transition out of the business"),
+    ("The minister's office went into damage-control mode.", "damage-control"),
+    ("The platform's tech overlords changed the rules.", "overlord"),
+    # and its third, after batch G missed these.
+    ("The bakery has thrown in the towel.", "throw in the towel"),
+    ("Feral youths smashed the bus shelter.", "feral"),
+    ("The striker scored a wonder goal.", "wonder goal"),
+    ("The agency buried the findings in an appendix.", "bury the findings"),
+])
+def test_v09_families_match(text, term):
+    assert term in terms_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    # Innocent uses near v0.9 entries: road safety, plumbing, angling, market stalls, crime reports.
+    "Drivers who see red lights must stop at the junction.",
+    "The engineers traced the leak to a pipe under the toilet.",
+    "The fishing boat came back with its nets in good order.",
+    "Traders sold apples and pears at the market.",
+    "The grim reaper costume won the fancy-dress prize.",
+    "Regulators set limits for forever chemicals in tap water.",
+    "The museum shows a slab of petrified wood.",
+    "The country will transition out of coal by 2030.",
+    "Volunteers trapped feral cats on the estate.",
+])
+def test_v09_innocent_uses_do_not_fire(text):
+    assert [t for t in terms_in(text) if t != "rated word"] == []

@@ -56,17 +56,17 @@ GROUP_OF_CATEGORY = {
 N_GROUPS = 4
 
 # Fitted by benchmarks/fit_loaded_p.py (logistic regression on BABE dev, target = Biased).
-INTERCEPT = 1.721
+INTERCEPT = 1.735
 COEFFICIENTS = {
-    "charged": 1.665,
-    "hedge": 1.295,
-    "amplifier": 0.862,
-    "scare_quotes": 1.708,
-    "rated_max": 1.730,
-    "vader_intensity": -0.289,
-    "subjectivity": 0.620,
-    "length": -0.916,
-    "attributed": -0.912,
+    "charged": 1.664,
+    "hedge": 1.309,
+    "amplifier": 0.871,
+    "scare_quotes": 1.700,
+    "rated_max": 1.722,
+    "vader_intensity": -0.297,
+    "subjectivity": 0.617,
+    "length": -0.922,
+    "attributed": -0.906,
 }
 
 _WEIGHTS = tuple(COEFFICIENTS[name] for name in FEATURES)
