@@ -309,10 +309,9 @@ def test_v09_families_match(text, term):
 
 
 @pytest.mark.parametrize("text", [
-    # Innocent uses near v0.9 entries: road safety, plumbing, angling, market stalls, crime reports.
+    # Innocent uses near v0.9 entries: road safety, plumbing, markets, costumes, water, museums, energy, animals.
     "Drivers who see red lights must stop at the junction.",
     "The engineers traced the leak to a pipe under the toilet.",
-    "The fishing boat came back with its nets in good order.",
     "Traders sold apples and pears at the market.",
     "The grim reaper costume won the fancy-dress prize.",
     "Regulators set limits for forever chemicals in tap water.",
