@@ -323,7 +323,8 @@ PAIRS = FIXTURES / "minimal_pairs.tsv"
 # measured once then (docs/VALIDATION.md §3, "Minimal pairs on new events"): A before v0.8, C after
 # v0.8's first kinds (written from A's misses), D after all of v0.8 (nothing written from it, but
 # `rated_max` was added after reading its misses), E after `rated_max`; F and G after E, by two
-# writers who never saw the lexicon, before v0.9 (whose entries came from D's, F's and G's misses).
+# writers who never saw the lexicon, before v0.9 (whose entries came from D's, F's and G's misses);
+# H after v0.9, by a third such writer.
 BLIND_PAIRS = FIXTURES / "minimal_pairs_blind.tsv"
 
 
@@ -378,7 +379,7 @@ def pairs_report(path: Path = PAIRS) -> str:
         names = list(next(iter(shares.values())))
         lines += ["", f"Minimal pairs on new events ({BLIND_PAIRS.name}), loaded member higher, by batch "
                   "(A: written before v0.8; C: after v0.8's first kinds; D: after all of v0.8; E: after "
-                  "`rated_max`; F and G: before v0.9, written blind to the lexicon)", "",
+                  "`rated_max`; F and G: before v0.9, H: after it, written blind to the lexicon)", "",
                   "| batch | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
         lines += [f"| {batch} | " + " | ".join(f"{row[n]:.1%}" for n in names) + " |" for batch, row in shares.items()]
     return "\n".join(lines)
