@@ -10,6 +10,12 @@ def terms_in(text, **kwargs):
     return ta.find_loaded_terms(text, **kwargs)["term"].tolist()
 
 
+def entry_terms_in(text):
+    """The terms of the lexicon's own entries that match `text`: the matcher's rules, rated words
+    (analyse/rated.py, a model's call, not an entry's) apart."""
+    return [t for t in terms_in(text) if t != "rated word"]
+
+
 def test_default_lexicon_is_large_and_valid():
     lex = ta.default_lexicon()
     assert len(lex) >= 500
@@ -51,8 +57,7 @@ def test_matching_is_case_inflection_and_typography_proof(text, term):
 
 def test_whole_words_only():
     # The matcher's rule, so rated words (analyse/rated.py) apart: the model rates "brutalist", a rare -ist word.
-    terms = terms_in("Tyrannosaurus bones and brutalist buildings were shown.")
-    assert [t for t in terms if t != "rated word"] == []
+    assert entry_terms_in("Tyrannosaurus bones and brutalist buildings were shown.") == []
 
 
 def test_innocent_uses_do_not_fire():
@@ -203,7 +208,7 @@ def test_v07_families_match(text, term):
     "Workers scrubbed a stubborn stain from the town hall steps.",
 ])
 def test_v07_innocent_uses_do_not_fire(text):
-    assert [t for t in terms_in(text) if t != "rated word"] == []
+    assert entry_terms_in(text) == []
 
 
 @pytest.mark.parametrize("text, term", [
@@ -245,7 +250,7 @@ def test_v08_families_match(text, term):
     "The firm hopes to keep output up and maintained that level all year.",
 ])
 def test_v08_innocent_uses_do_not_fire(text):
-    assert [t for t in terms_in(text) if t != "rated word"] == []
+    assert entry_terms_in(text) == []
 
 
 @pytest.mark.parametrize("text, marked, term", [
@@ -320,4 +325,4 @@ def test_v09_families_match(text, term):
     "Volunteers trapped feral cats on the estate.",
 ])
 def test_v09_innocent_uses_do_not_fire(text):
-    assert [t for t in terms_in(text) if t != "rated word"] == []
+    assert entry_terms_in(text) == []
