@@ -326,3 +326,40 @@ def test_v09_families_match(text, term):
 ])
 def test_v09_innocent_uses_do_not_fire(text):
     assert entry_terms_in(text) == []
+
+
+@pytest.mark.parametrize("text, term", [
+    # v0.10: idioms of collusion and abandonment, war metaphors of a dispute, euphemisms, cronyism.
+    ("The mayor was in league with the developers.", "in league with"),
+    ("Regulators are in cahoots with the banks.", "in cahoots with"),
+    ("The senator is in the pocket of the oil lobby.", "in the pocket of"),
+    ("The closure left the charity high and dry.", "high and dry"),
+    ("Shopkeepers are at war with the council over parking.", "at war with"),
+    ("The mayor declared war on potholes.", "declare war on"),
+    ("Hospitals are waging war on winter flu.", "wage war on"),
+    ("Two inmates passed away after the disturbance.", "pass away"),
+    ("The contract went to a golfing buddy of the leader.", "golfing buddy"),
+    ("The firm was run by a pal of the minister.", "pal"),
+    ("Residents found killer mould in the flats.", "killer mould"),
+    ("The high street is in its death throes.", "death throes"),
+    ("The midfielder was tired and emotional at the dinner.", "tired and emotional"),
+    ("A has-been singer will headline the concert.", "has-been"),
+    # An open compound also matches its hyphenated spelling.
+    ("The plan was drafted by Treasury bean-counters.", "bean counter"),
+])
+def test_v010_families_match(text, term):
+    assert term in terms_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    # Innocent uses near v0.10 entries: literal wars, illness, pen friends, a session of Congress.
+    "Britain declared war on Germany in September 1939.",
+    "The United States declared war on Japan the next day.",
+    "Russia has been at war with Ukraine since 2022.",
+    "The coalition waged war on Iraq in 1991.",
+    "The minister spent the week in bed with flu.",
+    "The girl wrote to her pen pal in Ghana.",
+    "The lame-duck session of Congress opens on Monday.",
+])
+def test_v010_innocent_uses_do_not_fire(text):
+    assert entry_terms_in(text) == []

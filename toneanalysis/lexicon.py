@@ -102,8 +102,14 @@ class Lexicon:
         the forms of its exception phrases."""
         # A form belongs to the entry written that way ("crook" vs "crooked"); else to the first entry.
         owner = {term: i for i, term in zip(self.entries.index, self.entries["term"])}
-        for i, term in zip(self.entries.index, self.entries["term"]):
-            for form in expand(term):
+        expanded = [(i, expand(term)) for i, term in zip(self.entries.index, self.entries["term"])]
+        for i, term_forms in expanded:
+            for form in term_forms:
+                owner.setdefault(form, i)
+        # An open compound is also written hyphenated ("bean counter", "bean-counters"); that spelling
+        # belongs to its entry only where no entry writes it or expands to it.
+        for i, term_forms in expanded:
+            for form in _hyphenated(term_forms):
                 owner.setdefault(form, i)
         keys, forms = [], []
         for form, i in sorted(owner.items(), key=lambda item: item[1]):
@@ -111,7 +117,8 @@ class Lexicon:
             forms.append(form)
         for i, exceptions in zip(self.entries.index, self.entries["exceptions"]):
             for phrase in filter(None, (p.strip() for p in exceptions.split(";"))):
-                for form in expand(phrase):
+                phrase_forms = expand(phrase)
+                for form in phrase_forms + _hyphenated(phrase_forms):
                     keys.append(f"X{i}")
                     forms.append(form)
         docs = nlp().tokenizer.pipe(forms, batch_size=1000)
@@ -141,6 +148,11 @@ class Lexicon:
                 kept.append((entry, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
                 last_end = e
         return kept
+
+
+def _hyphenated(forms: list[str]) -> list[str]:
+    """The hyphenated spelling of each two-word form: "bean counters" → "bean-counters"."""
+    return [form.replace(" ", "-") for form in forms if form.count(" ") == 1 and "-" not in form]
 
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")

@@ -56,17 +56,17 @@ GROUP_OF_CATEGORY = {
 N_GROUPS = 4
 
 # Fitted by benchmarks/fit_loaded_p.py (logistic regression on BABE dev, target = Biased).
-INTERCEPT = 1.735
+INTERCEPT = 1.742
 COEFFICIENTS = {
-    "charged": 1.664,
-    "hedge": 1.309,
-    "amplifier": 0.871,
-    "scare_quotes": 1.700,
-    "rated_max": 1.722,
-    "vader_intensity": -0.297,
-    "subjectivity": 0.617,
-    "length": -0.922,
-    "attributed": -0.906,
+    "charged": 1.665,
+    "hedge": 1.307,
+    "amplifier": 0.881,
+    "scare_quotes": 1.686,
+    "rated_max": 1.801,
+    "vader_intensity": -0.288,
+    "subjectivity": 0.614,
+    "length": -0.924,
+    "attributed": -0.905,
 }
 
 _WEIGHTS = tuple(COEFFICIENTS[name] for name in FEATURES)
