@@ -324,7 +324,8 @@ PAIRS = FIXTURES / "minimal_pairs.tsv"
 # v0.8's first kinds (written from A's misses), D after all of v0.8 (nothing written from it, but
 # `rated_max` was added after reading its misses), E after `rated_max`; F and G after E, by two
 # writers who never saw the lexicon, before v0.9 (whose entries came from D's, F's and G's misses);
-# H after v0.9, by a third such writer.
+# H after v0.9, by a third such writer; I and J after v0.10's first group (written from H's misses),
+# K and L after all of v0.10 (its second group from I's and J's misses), by four more.
 BLIND_PAIRS = FIXTURES / "minimal_pairs_blind.tsv"
 
 
