@@ -379,8 +379,8 @@ def pairs_report(path: Path = PAIRS) -> str:
         shares = blind_pair_shares()
         names = list(next(iter(shares.values())))
         lines += ["", f"Minimal pairs on new events ({BLIND_PAIRS.name}), loaded member higher, by batch "
-                  "(A: written before v0.8; C: after v0.8's first kinds; D: after all of v0.8; E: after "
-                  "`rated_max`; F and G: before v0.9, H: after it, written blind to the lexicon)", "",
+                  "(each written before the change it was first measured against, F to L by writers who never saw "
+                  "the lexicon: `BLIND_PAIRS` and docs/VALIDATION.md §3 say which change)", "",
                   "| batch | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
         lines += [f"| {batch} | " + " | ".join(f"{row[n]:.1%}" for n in names) + " |" for batch, row in shares.items()]
     return "\n".join(lines)

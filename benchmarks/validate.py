@@ -19,7 +19,7 @@ none present the script says so and exits 0.
    |VADER| and subjective-word baselines of the same run; see benchmarks/loaded_eval.py.
 4. BASIL dev by half (benchmarks/lexicon_round.py): lexicon v0.7 was written after reading the LOOK
    half's misses for their kinds, so its span recall is out of sample only on the MEASURE half; the
-   table is v0.9's kinds (`--round v0.7` or `--round v0.8` there prints those rounds').
+   table is the kinds of its `ROUND`, the latest round (`--round` there prints an earlier one's).
 """
 
 from __future__ import annotations

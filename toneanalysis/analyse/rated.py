@@ -258,8 +258,8 @@ def scan(sentence: str, matches: list[tuple[int, int]]) -> tuple[list[tuple[int,
     so those are settled from cached per-word values (`score_texts` pays a few per cent for this).
 
     >>> words, best = scan("The council's callous plan was approved on Tuesday.", [])
-    >>> len(words), 0.3 < best < 0.6  # refits move `best` in its second decimal
-    (1, True)
+    >>> len(words), round(best, 2)
+    (1, 0.42)
     """
     c_hits, c_near, c_quoted, c_length, c_first = _SENTENCE_WEIGHTS
     words = _WORD.findall(sentence)
