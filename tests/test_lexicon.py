@@ -357,9 +357,22 @@ def test_v010_families_match(text, term):
     "The United States declared war on Japan the next day.",
     "Russia has been at war with Ukraine since 2022.",
     "The coalition waged war on Iraq in 1991.",
+    # The set of belligerents follows every form of each war metaphor, and "war on" too.
+    "Britain declares war on Germany.",
+    "Israel's war on Hamas entered its second year.",
     "The minister spent the week in bed with flu.",
     "The girl wrote to her pen pal in Ghana.",
     "The lame-duck session of Congress opens on Monday.",
 ])
 def test_v010_innocent_uses_do_not_fire(text):
     assert entry_terms_in(text) == []
+
+
+def test_an_exception_can_cite_a_phrase_set_and_an_unknown_set_is_named():
+    entry = {"category": "loaded_metaphor", "weight": 2, "framing": "negative", "neutral": "dispute with"}
+    lexicon = {"go to war with": {**entry, "exceptions": "@belligerents"}}
+    assert ta.find_loaded_terms("The mayor went to war with the Taliban.", lexicon=lexicon).empty
+    hits = ta.find_loaded_terms("The mayor went to war with the unions.", lexicon=lexicon)
+    assert hits.loc[hits["term"] != "rated word", "term"].tolist() == ["go to war with"]
+    with pytest.raises(ta.ToneAnalysisError, match=r"row 1, column 'exceptions': '@enemies' names no phrase set"):
+        ta.load_lexicon({"go to war with": {**entry, "exceptions": "war games;@enemies"}})

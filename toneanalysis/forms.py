@@ -1,10 +1,17 @@
 """The surface forms a lexicon term matches: its inflections, a phrase's verb forms and plurals,
-and a verb + particle phrase written around a pronoun object."""
+a verb + particle phrase written around a pronoun object, and the exception phrases an entry cites."""
 
 from __future__ import annotations
 
+import csv
+import functools
+import io
 import re
+from collections.abc import Mapping
+from importlib import resources
 from pathlib import Path
+
+from .errors import ToneAnalysisError
 
 # A verb + particle phrase whose object, when it is a pronoun, must stand between the two ("watered it
 # down", never "watered down it"): without these forms the matcher missed every such use.
@@ -130,6 +137,47 @@ def match_end(term: str, text: str, end: int) -> int:
         if found and found.group(1).lower() == term.split()[-1].lower():
             return end + found.end()
     return end
+
+
+def phrase_sets_text() -> str:
+    return resources.files(__package__).joinpath("lexicons/phrase_sets.csv").read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def phrase_sets() -> dict[str, tuple[str, ...]]:
+    """The named phrase sets an exception can cite as `@name` (`lexicons/phrase_sets.csv`).
+
+    `@belligerents` in the exceptions of "at war with" excepts "at war with germany", "at war with the
+    taliban" and every other phrase of the set after the term, in each of the term's forms: one list
+    kept once, not copied into each war metaphor.
+
+    >>> "the taliban" in phrase_sets()["belligerents"]
+    True
+    """
+    sets: dict[str, list[str]] = {}
+    for number, row in enumerate(csv.DictReader(io.StringIO(phrase_sets_text())), start=2):
+        name, phrase = (row.get("set") or "").strip(), " ".join((row.get("phrase") or "").lower().split())
+        if not name or not phrase:
+            column = "set" if not name else "phrase"
+            raise ToneAnalysisError(f"lexicon phrase_sets.csv, row {number}, column '{column}': empty")
+        sets.setdefault(name, []).append(phrase)
+    return {name: tuple(phrases) for name, phrases in sets.items()}
+
+
+def exception_phrases(term: str, exceptions: str, sets: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """An entry's exception phrases, with each `@set` written out as the term followed by each phrase of the set."""
+    phrases = []
+    for phrase in filter(None, (p.strip() for p in exceptions.split(";"))):
+        if phrase.startswith("@"):
+            phrases.extend(f"{term} {member}" for member in sets[phrase[1:]])
+        else:
+            phrases.append(phrase)
+    return phrases
+
+
+def hyphenated(forms: list[str]) -> list[str]:
+    """The hyphenated spelling of each two-word form: "bean counters" → "bean-counters"."""
+    return [form.replace(" ", "-") for form in forms if form.count(" ") == 1 and "-" not in form]
 
 
 FORMS_SOURCE = Path(__file__).read_text(encoding="utf-8")

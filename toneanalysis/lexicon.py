@@ -29,7 +29,7 @@ import pandas as pd
 
 from .cache import cached_json, digest
 from .errors import ToneAnalysisError
-from .forms import FORMS_SOURCE, expand
+from .forms import FORMS_SOURCE, exception_phrases, expand, hyphenated, phrase_sets, phrase_sets_text
 from .text import nlp, normalise
 
 COLUMNS = ("term", "category", "weight", "framing", "neutral", "exceptions", "source")
@@ -94,7 +94,7 @@ class Lexicon:
 
         # The patterns depend on the terms and exceptions, on how this module and `forms` expand them (their
         # source: any change to it is a new key) and on how spaCy tokenises and lemminflect inflects.
-        return digest(_SOURCE_DIGEST, version("spacy"), version("lemminflect"),
+        return digest(_SOURCE_DIGEST, version("spacy"), version("lemminflect"), phrase_sets_text(),
                       *self.entries["term"], *self.entries["exceptions"])
 
     def _patterns(self) -> list[tuple[str, list[list[str]]]]:
@@ -109,16 +109,17 @@ class Lexicon:
         # An open compound is also written hyphenated ("bean counter", "bean-counters"); that spelling
         # belongs to its entry only where no entry writes it or expands to it.
         for i, term_forms in expanded:
-            for form in _hyphenated(term_forms):
+            for form in hyphenated(term_forms):
                 owner.setdefault(form, i)
         keys, forms = [], []
         for form, i in sorted(owner.items(), key=lambda item: item[1]):
             keys.append(f"T{i}")
             forms.append(form)
-        for i, exceptions in zip(self.entries.index, self.entries["exceptions"]):
-            for phrase in filter(None, (p.strip() for p in exceptions.split(";"))):
+        sets = phrase_sets()
+        for i, term, exceptions in zip(self.entries.index, self.entries["term"], self.entries["exceptions"]):
+            for phrase in exception_phrases(term, exceptions, sets):
                 phrase_forms = expand(phrase)
-                for form in phrase_forms + _hyphenated(phrase_forms):
+                for form in phrase_forms + hyphenated(phrase_forms):
                     keys.append(f"X{i}")
                     forms.append(form)
         docs = nlp().tokenizer.pipe(forms, batch_size=1000)
@@ -148,11 +149,6 @@ class Lexicon:
                 kept.append((entry, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
                 last_end = e
         return kept
-
-
-def _hyphenated(forms: list[str]) -> list[str]:
-    """The hyphenated spelling of each two-word form: "bean counters" → "bean-counters"."""
-    return [form.replace(" ", "-") for form in forms if form.count(" ") == 1 and "-" not in form]
 
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -213,6 +209,11 @@ def _validate(records: list[dict], source: str, *, first_row: int) -> pd.DataFra
             _fail(source, number, "weight", f"{weight!r} is not a number in (0, 10]")
         if not cells["neutral"] and cells["category"] != "exaggeration":
             _fail(source, number, "neutral", "empty (only an exaggeration may have no neutral alternative)")
+        unknown = [p for p in (q.strip() for q in cells["exceptions"].split(";"))
+                   if p.startswith("@") and p[1:] not in phrase_sets()]
+        if unknown:
+            _fail(source, number, "exceptions",
+                  f"{unknown[0]!r} names no phrase set (known: {', '.join('@' + n for n in phrase_sets())})")
         if term in seen:
             _fail(source, number, "term", f"{term!r} repeats row {seen[term]}")
         seen[term] = number
