@@ -376,3 +376,44 @@ def test_an_exception_can_cite_a_phrase_set_and_an_unknown_set_is_named():
     assert hits.loc[hits["term"] != "rated word", "term"].tolist() == ["go to war with"]
     with pytest.raises(ta.ToneAnalysisError, match=r"row 1, column 'exceptions': '@enemies' names no phrase set"):
         ta.load_lexicon({"go to war with": {**entry, "exceptions": "war games;@enemies"}})
+
+
+@pytest.mark.parametrize("text, term", [
+    # v0.11: hyperbole of money, size and time; euphemisms of dismissal, force and removal; waste.
+    ("The new stadium cost the city a fortune.", "a fortune"),
+    ("Queues for the ferry stretched for miles.", "stretch for miles"),
+    ("Hundreds upon hundreds of letters arrived.", "hundreds upon hundreds"),
+    ("The planning appeal took an eternity.", "an eternity"),
+    # Without an object between (passive), as the matcher has no gap for one: "released nurses from" is missed.
+    ("Nine nurses were released from their positions.", "release from their positions"),
+    ("A trooper discharged her firearm at the checkpoint.", "discharge her firearm"),
+    ("Forty men were returned to their country of origin.", "return to their country of origin"),
+    ("The grants scheme leaks like a sieve.", "leak like a sieve"),
+    ("The council treats the pension fund as a personal piggy bank.", "personal piggy bank"),
+    # An idiom with its object inside: the literal uses are excepted (below).
+    ("The coach threw his own captain under the bus.", "under the bus"),
+    ("The reporters were sold down the river.", "sell down the river"),
+    ("A politically connected developer won the tender.", "politically connected"),
+    ("She landed a plum appointment at the regulator.", "plum appointment"),
+    ("The retailer is caught in a doom loop.", "doom loop"),
+    ("The new rules gutted protections for renters.", "gutted"),
+    ("A bed-blocking crisis has closed two wards.", "bed blocking"),
+    ("The keeper made a superhuman save.", "superhuman"),
+])
+def test_v011_families_match(text, term):
+    assert term in terms_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    # Innocent uses near v0.11 entries: road accidents, fire, laundry, fortune tellers, orchards.
+    "A pensioner fell under the bus as it pulled away.",
+    "Firefighters found a dog trapped under the bus.",
+    "The old mill was gutted by fire in 1998.",
+    "The fishmonger gutted the fish for a customer.",
+    "The washing hung out to dry in the yard.",
+    "A fortune teller set up a stall at the fair.",
+    "She works for a Fortune 500 company.",
+    "The orchard grows plum trees on the south slope.",
+])
+def test_v011_innocent_uses_do_not_fire(text):
+    assert entry_terms_in(text) == []
