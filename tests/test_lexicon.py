@@ -417,3 +417,28 @@ def test_v011_families_match(text, term):
 ])
 def test_v011_innocent_uses_do_not_fire(text):
     assert entry_terms_in(text) == []
+
+
+@pytest.mark.parametrize("text, term", [
+    # v0.12: landlords and crooks, concealment, "-ridden", "of the century", tech alarm, war metaphors.
+    ("A slum landlord let the flats fall apart.", "slum landlord"),
+    ("The light-fingered treasurer was jailed.", "light-fingered"),
+    ("The results were kept under wraps until May.", "under wraps"),
+    ("Inspectors found a rat-ridden kitchen.", "rat-ridden"),
+    ("Pundits called it the trial of the century.", "trial of the century"),
+    ("The app hoovered up contact lists.", "hoovered up"),
+    ("The senator mounted an all-out assault on the budget.", "all-out assault on"),
+])
+def test_v012_families_match(text, term):
+    assert term in terms_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    # Innocent uses near v0.12 entries: cooking, sewage works, a battle in a war.
+    "Press the berries through a sieve.",
+    "The works dries sewage sludge for farmers.",
+    "The army launched a frontal assault on the capital.",
+    "Rebels began an all-out assault on government positions.",
+])
+def test_v012_innocent_uses_do_not_fire(text):
+    assert entry_terms_in(text) == []
