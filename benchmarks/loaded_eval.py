@@ -379,7 +379,7 @@ def pairs_report(path: Path = PAIRS) -> str:
         shares = blind_pair_shares()
         names = list(next(iter(shares.values())))
         lines += ["", f"Minimal pairs on new events ({BLIND_PAIRS.name}), loaded member higher, by batch "
-                  "(each written before the change it was first measured against, F to L by writers who never saw "
+                  "(each written before the change it was first measured against, from F on by writers who never saw "
                   "the lexicon: `BLIND_PAIRS` and docs/VALIDATION.md §3 say which change)", "",
                   "| batch | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
         lines += [f"| {batch} | " + " | ".join(f"{row[n]:.1%}" for n in names) + " |" for batch, row in shares.items()]
