@@ -21,7 +21,7 @@ measured once: the loaded member scored higher in 86.8% of 68 pairs by loaded we
 and phrasal verbs, not after BASIL misses, so its rule (b), fixed before measuring, asks that LOOK span
 recall does not fall rather than that it rises; rule (a) and the precision bound are v0.7's. v0.9's
 kinds came from pairs too (the misses of batches D, F and G, F and G written by two writers who never
-saw the lexicon), under v0.8's rules, and so did v0.10's (the misses of batches H, I and J) v0.11's
+saw the lexicon), under v0.8's rules, and so did v0.10's (the misses of batches H, I and J), v0.11's
 (the misses of batches M and N) and v0.12's (of batches O and P).
 """
 
